@@ -1,0 +1,209 @@
+"""The licence library as data: documents indexed by id and alias, versions, modules, layering.
+
+`Catalog` holds parsed documents only; reading files and caching live in `licensecheck.library`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from licensecheck import model as m
+
+
+@dataclass(frozen=True, slots=True)
+class License:
+    """A licence as the checker sees it: one document (with its modules and base) and a variant."""
+
+    id: str  # canonical spelling of the id asked for (GPL-2.0-or-later, LicenseRef-HL3-MIL, ...)
+    document: m.Document
+    clauses: tuple[m.Clause, ...]
+    or_later: bool = False
+    family: str = ""
+    version: tuple[int, ...] = ()
+
+    @property
+    def base_id(self) -> str:
+        """The id of the document (the `-only` form for versioned families)."""
+        return self.document.id
+
+    @property
+    def kind(self) -> str:
+        """license, exception, addendum or policy."""
+        return self.document.kind
+
+    @property
+    def works(self) -> tuple[str, ...]:
+        """Kinds of work the licence is written for."""
+        return self.document.fields("works")
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Categories named in the metadata (for policies)."""
+        return self.document.fields("categories")
+
+    @property
+    def path(self) -> str:
+        """The terms file it comes from."""
+        return self.document.span.path
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    parts = re.findall(r"\d+", text)
+    return tuple(int(p) for p in parts)
+
+
+_HL3 = re.compile(r"^licenseref-hl3-([a-z0-9-]+)$")
+
+
+@dataclass
+class Catalog:
+    """Documents of the library indexed for resolution; built once, then only read."""
+
+    documents: dict[str, m.Document] = field(default_factory=dict)  # by document id
+    policies: dict[str, m.Document] = field(default_factory=dict)  # by policy name (lower case)
+    index: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lower id -> (doc id, or_later)
+    spelling: dict[str, str] = field(default_factory=dict)  # lower id -> canonical id
+    families: dict[str, list[tuple[tuple[int, ...], str]]] = field(default_factory=dict)
+    _cache: dict[str, License | None] = field(default_factory=dict, repr=False)
+
+    # -- building --------------------------------------------------------------------------
+    @classmethod
+    def build(cls, documents: Iterable[m.Document]) -> Catalog:
+        """Index licences, exceptions, addenda and policies by every id and alias they declare."""
+        catalog = cls()
+        for doc in documents:
+            if doc.kind == "policy":
+                catalog.policies[doc.id.lower()] = doc
+                continue
+            catalog.documents[doc.id] = doc
+            catalog._register(doc.id, doc.id, False)
+            for alias in doc.fields("aliases"):
+                catalog._register(alias, doc.id, False, canonical=doc.id)
+            later = doc.field("later")
+            if later:
+                catalog._register(later, doc.id, True)
+                for alias in doc.fields("deprecated"):
+                    if alias.endswith("+"):
+                        catalog._register(alias, doc.id, True, canonical=later)
+            for alias in doc.fields("deprecated"):
+                if not alias.endswith("+"):
+                    catalog._register(alias, doc.id, False, canonical=doc.id)
+            family = doc.field("family")
+            if family:
+                catalog.families.setdefault(family, []).append((_version_tuple(doc.field("version")), doc.id))
+        for versions in catalog.families.values():
+            versions.sort()
+        return catalog
+
+    def _register(self, name: str, doc_id: str, or_later: bool, canonical: str | None = None) -> None:
+        key = name.lower()
+        self.index.setdefault(key, (doc_id, or_later))
+        self.spelling.setdefault(key, canonical or name)
+
+    # -- lookup ----------------------------------------------------------------------------
+    def canonical(self, name: str) -> str | None:
+        """The canonical spelling of a known id or alias."""
+        license = self.resolve(name)
+        return license.id if license else None
+
+    def resolve(self, name: str) -> License | None:
+        """The licence, exception or addendum an id or alias names, or None."""
+        key = name.lower()
+        if key in self._cache:
+            return self._cache[key]
+        result = self._resolve(name, key)
+        self._cache[key] = result
+        return result
+
+    def _resolve(self, name: str, key: str) -> License | None:
+        if key in self.index:
+            doc_id, or_later = self.index[key]
+            canonical = self.spelling[key]
+            if canonical.endswith("+"):
+                canonical = self.documents[doc_id].field("later") or canonical
+            return self._license(canonical, self.documents[doc_id], or_later, None)
+        if key.endswith("+") and len(key) > 1:
+            base = self.resolve(name[:-1])
+            if base is not None and not base.or_later:
+                later = base.document.field("later") or f"{base.id}+"
+                return self._license(later, base.document, True, None)
+            return None
+        match = _HL3.match(key)
+        if match:
+            return self._modular(match.group(1))
+        return None
+
+    def _modular(self, suffix: str) -> License | None:
+        core = next((d for d in self.documents.values() if d.modules and d.id.lower().endswith("-core")), None)
+        if core is None:
+            return None
+        codes = {mod.code.upper(): mod for mod in core.modules}
+        wanted = suffix.upper().split("-")
+        if wanted == ["FULL"]:
+            chosen = list(core.modules)
+        else:
+            if any(code not in codes for code in wanted):
+                return None
+            chosen = [codes[c] for c in wanted]
+        prefix = core.id[: -len("CORE")]
+        spelled = prefix + "-".join(mod.code.upper() for mod in chosen) if wanted != ["FULL"] else prefix + "FULL"
+        return self._license(spelled, core, False, tuple(chosen))
+
+    def _license(self, spelled: str, doc: m.Document, or_later: bool,
+                 modules: tuple[m.Module, ...] | None) -> License:
+        clauses = self.effective_clauses(doc)
+        if modules:
+            clauses = clauses + tuple(c for mod in modules for c in mod.clauses)
+        return License(id=spelled, document=doc, clauses=clauses, or_later=or_later,
+                       family=doc.field("family"), version=_version_tuple(doc.field("version")))
+
+    def effective_clauses(self, doc: m.Document) -> tuple[m.Clause, ...]:
+        """A document's clauses, after those of the licence it extends (minus the ones it drops)."""
+        base_id = doc.field("extends")
+        if not base_id:
+            return doc.clauses
+        base_key = base_id.lower()
+        if base_key not in self.index:
+            return doc.clauses
+        base = self.documents[self.index[base_key][0]]
+        if base is doc:
+            return doc.clauses
+        dropped = set(doc.fields("drops"))
+        own = {c.id for c in doc.clauses}
+        inherited = tuple(c for c in self.effective_clauses(base) if c.id not in dropped and c.id not in own)
+        return inherited + doc.clauses
+
+    def later_versions(self, license: License) -> tuple[str, ...]:
+        """Document ids of the same family from this version on (the versions `or later` reaches)."""
+        if not license.family:
+            return (license.base_id,)
+        return tuple(doc_id for version, doc_id in self.families.get(license.family, [])
+                     if version >= license.version)
+
+    def policy(self, name: str) -> m.Document | None:
+        """A policy by name."""
+        return self.policies.get(name.lower())
+
+    def suggest(self, name: str) -> str | None:
+        """The closest known id, for `did you mean` hints."""
+        lowered = name.lower()
+        close = difflib.get_close_matches(lowered, list(self.index), n=1, cutoff=0.6)
+        if not close:
+            return None
+        return self.spelling[close[0]] if not self.spelling[close[0]].endswith("+") else close[0]
+
+    def licenses(self) -> list[m.Document]:
+        """Every licence, exception and addendum document, sorted by id."""
+        return sorted(self.documents.values(), key=lambda d: d.id.lower())
+
+    def known_ids(self) -> Mapping[str, str]:
+        """Lower-case id or alias -> canonical id, for expression parsing."""
+        out: dict[str, str] = {}
+        for key in self.index:
+            lic = self.resolve(key)
+            if lic is not None:
+                out[key] = lic.id
+        return out

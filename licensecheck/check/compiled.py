@@ -1,0 +1,143 @@
+"""A licence's clauses sorted by what the checker asks of them, built once per licence and exception."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from licensecheck import model as m
+from licensecheck.catalog import License
+from licensecheck.check.verdict import Reason
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A clause with the licence it belongs to, and whether it was added by a `WITH` addendum."""
+
+    clause: m.Clause
+    license: str
+    added: bool = False
+
+    def reason(self, note: str) -> Reason:
+        """This clause as a reason, with a note saying why it matters here."""
+        return Reason(self.license, self.clause.id, str(self.clause.span), self.clause.text, note)
+
+    @property
+    def where(self) -> str:
+        """`LICENCE §section` for messages."""
+        cites = " ".join(self.clause.citations)
+        return f"{self.license} {cites}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """The clauses of one licence (with its exception or addendum) by statement type."""
+
+    id: str
+    license: License
+    grants: tuple[Source, ...]
+    prohibitions: tuple[Source, ...]
+    duties: tuple[Source, ...]
+    sharealikes: tuple[Source, ...]
+    excludes: frozenset[str]
+    edges: tuple[Source, ...]
+    no_further: Source | None
+    removable: Source | None
+    tiers: tuple[Source, ...]
+    waivers: tuple[Source, ...]
+    changes: tuple[Source, ...]
+    tags: tuple[tuple[str, Source], ...]
+    duty_kinds: frozenset[str]
+
+    def grants_for(self, act: str) -> list[Source]:
+        """Permissions that cover an act (`use` covers `run`; `everything` covers all)."""
+        return [s for s in self.grants if _covers(s.clause.statement.acts, act)]  # type: ignore[union-attr]
+
+    def prohibitions_for(self, act: str) -> list[Source]:
+        """Prohibitions that cover an act."""
+        return [s for s in self.prohibitions if _covers(s.clause.statement.acts, act)]  # type: ignore[union-attr]
+
+    def tag_set(self) -> frozenset[str]:
+        """Every restriction this licence imposes, as tags."""
+        return frozenset(tag for tag, _ in self.tags)
+
+
+def _covers(acts: tuple[str, ...], act: str) -> bool:
+    return act in acts or "everything" in acts or (act == "run" and "use" in acts)
+
+
+def _condition_tags(cond: m.Cond | None) -> set[str]:
+    tags: set[str] = set()
+    if cond is None:
+        return tags
+    if isinstance(cond, (m.All, m.Any)):
+        for item in cond.items:
+            tags |= _condition_tags(item)
+    elif isinstance(cond, m.Not):
+        tags |= _condition_tags(cond.item)
+    elif isinstance(cond, (m.LicenseeKind, m.LicenseeFlag, m.LicenseeCompare, m.LicenseeMember,
+                           m.LicenseeActivity)):
+        tags.add("licensee-restriction")
+    elif isinstance(cond, m.Purpose):
+        tags.add("purpose-restriction")
+    elif isinstance(cond, m.Trial):
+        tags.add("time-restriction")
+    elif isinstance(cond, m.Agreement):
+        tags.add("agreement-restriction")
+    elif isinstance(cond, (m.ParameterSet, m.ParameterCompare)):
+        tags.add("parameter-restriction")
+    return tags
+
+
+def _tags(source: Source) -> set[str]:
+    statement = source.clause.statement
+    if isinstance(statement, m.Permission):
+        return _condition_tags(statement.condition)
+    if isinstance(statement, m.Prohibition):
+        return _condition_tags(statement.condition) | {f"no-{act}" for act in statement.acts}
+    if isinstance(statement, m.Duty):
+        return {statement.duty}
+    return set()
+
+
+@functools.cache
+def compile_license(license: License, addition: License | None = None) -> Compiled:
+    """Sort the clauses of a licence, and of the exception or addendum added with `WITH`."""
+    sources = [Source(c, license.id) for c in license.clauses]
+    display = license.id
+    if addition is not None:
+        display = f"{license.id} WITH {addition.id}"
+        sources += [Source(c, addition.id, added=True) for c in addition.clauses]
+    buckets: dict[type, list[Source]] = {}
+    for source in sources:
+        buckets.setdefault(type(source.clause.statement), []).append(source)
+    excludes: set[str] = set()
+    for source in buckets.get(m.ShareAlikeExcludes, []):
+        excludes.update(source.clause.statement.uses)  # type: ignore[union-attr]
+    tags: list[tuple[str, Source]] = []
+    seen: set[str] = set()
+    for source in sources:
+        for tag in sorted(_tags(source)):
+            if tag not in seen:
+                seen.add(tag)
+                tags.append((tag, source))
+    waived = {s.clause.statement.duty for s in buckets.get(m.Waiver, [])  # type: ignore[union-attr]
+              if not s.clause.statement.triggers}  # type: ignore[union-attr]
+    duties = tuple(s for s in buckets.get(m.Duty, []) if s.clause.statement.duty not in waived)  # type: ignore[union-attr]
+    return Compiled(
+        id=display,
+        license=license,
+        grants=tuple(buckets.get(m.Permission, [])),
+        prohibitions=tuple(buckets.get(m.Prohibition, [])),
+        duties=duties,
+        sharealikes=tuple(buckets.get(m.ShareAlike, [])),
+        excludes=frozenset(excludes),
+        edges=tuple(buckets.get(m.Edge, [])),
+        no_further=next(iter(buckets.get(m.NoFurtherRestrictions, [])), None),
+        removable=next(iter(buckets.get(m.Removable, [])), None),
+        tiers=tuple(buckets.get(m.Tier, [])),
+        waivers=tuple(buckets.get(m.Waiver, [])),
+        changes=tuple(buckets.get(m.Change, [])),
+        tags=tuple(tags),
+        duty_kinds=frozenset(s.clause.statement.duty for s in duties),  # type: ignore[union-attr]
+    )

@@ -1,0 +1,732 @@
+"""The checker: a verdict for a question, derived from the clauses of the licences and the policy.
+
+For each inbound licence the checker asks three things, each answered by clauses:
+1. may this licensee perform the acts of this use (permissions, prohibitions, their conditions)?
+2. can the result carry the material under the outbound licence (share-alike scope and targets,
+   compatibility edges, the outbound licence's "no further restrictions")?
+3. which duties follow, and are any of them active obligations?
+Outbound licences are tried as named, then as the versions an "or later" clause lets the licensee
+elect, then through the conversions the outbound licence's own text provides; anything but the
+named licence makes the verdict `conditional` and is named in `choice`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from licensecheck import model as m
+from licensecheck.catalog import Catalog, License
+from licensecheck.check.compiled import Compiled, Source, compile_license
+from licensecheck.check.facts import Facts, describe, evaluate, facts_of
+from licensecheck.check.verdict import BETTER, Outcome, Reason, Verdict, all_of, any_of
+from licensecheck.question import Question
+from licensecheck.syntax.expression import And, Expr, Leaf, Or, leaves
+from licensecheck.vocabulary import DUTIES, MODIFIABLE_USES, SCOPE_REACH, SCOPES, USE_ACTS
+
+ExpressionParser = Callable[[str], Expr]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The answer to a question: verdict, conditions, duties, reasons, choice and errors."""
+
+    verdict: Verdict
+    conditions: tuple[str, ...] = ()
+    duties: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    choice: str | None = None
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A licence the result may be conveyed under: the named outbound or one reached from it."""
+
+    license: License
+    label: str
+    path: str = ""
+    reasons: tuple[Reason, ...] = ()
+
+
+@dataclass
+class _Context:
+    catalog: Catalog
+    parse: ExpressionParser
+    facts: Facts
+    acts: tuple[str, ...]
+    policy: m.Document | None
+    memo: dict[tuple[str, int], list[Outcome]] = field(default_factory=dict)
+    depth: int = 0
+
+
+# -- entry point -------------------------------------------------------------------------------
+
+def check(question: Question, catalog: Catalog, parse: ExpressionParser,
+          today: dt.date | None = None) -> Result:
+    """Answer one question; inputs that cannot be evaluated give `unknown` with errors, never a guess."""
+    facts = facts_of(question, today)
+    policy = None
+    if question.policy is not None:
+        policy = catalog.policy(question.policy)
+        if policy is None:
+            known = ", ".join(sorted(catalog.policies)) or "none"
+            return Result(Verdict.UNKNOWN, errors=(f"unknown policy `{question.policy}` (known: {known})",))
+    try:
+        inbound = parse(question.inbound) if question.inbound is not None else None
+        outbound = parse(question.outbound) if question.outbound is not None else None
+    except Exception as exc:  # the parser raises InputError with a one-line message
+        message = getattr(exc, "message", str(exc))
+        return Result(Verdict.UNKNOWN, errors=(message,))
+    outcome = _split_unknown_facts(question, facts, catalog, parse, policy, inbound, outbound)
+    return _result(outcome)
+
+
+def _split_unknown_facts(question: Question, facts: Facts, catalog: Catalog, parse: ExpressionParser,
+                         policy: m.Document | None, inbound: Expr | None, outbound: Expr | None) -> Outcome:
+    """Evaluate, splitting on `modified` and the kind of work when the answer depends on them."""
+    if facts.modified is None and question.use in MODIFIABLE_USES:
+        cases = [(replace(facts, modified=False), "the material is not modified"),
+                 (replace(facts, modified=True), "the material is modified")]
+        return _pick([(_split_work(f, catalog, parse, policy, inbound, outbound), c) for f, c in cases])
+    return _split_work(facts, catalog, parse, policy, inbound, outbound)
+
+
+def _split_work(facts: Facts, catalog: Catalog, parse: ExpressionParser, policy: m.Document | None,
+                inbound: Expr | None, outbound: Expr | None) -> Outcome:
+    if facts.work is None and inbound is not None:
+        works = _declared_works(inbound, catalog)
+        if len(works) == 1:
+            return _evaluate(replace(facts, work=works[0]), catalog, parse, policy, inbound, outbound)
+        if len(works) > 1 and _work_sensitive(inbound, outbound, catalog):
+            return _pick([(_evaluate(replace(facts, work=w), catalog, parse, policy, inbound, outbound),
+                           f"the material is {w}") for w in works])
+    return _evaluate(facts, catalog, parse, policy, inbound, outbound)
+
+
+def _pick(cases: Sequence[tuple[Outcome, str]]) -> Outcome:
+    """One answer from answers under different values of an open fact."""
+    verdicts = {outcome.verdict for outcome, _ in cases}
+    if len(verdicts) == 1:
+        return cases[-1][0]
+    best_outcome, best_condition = cases[0]
+    for outcome, condition in cases[1:]:
+        if BETTER[outcome.verdict] > BETTER[best_outcome.verdict]:
+            best_outcome, best_condition = outcome, condition
+    if best_outcome.verdict in (Verdict.INCOMPATIBLE, Verdict.UNKNOWN):
+        return best_outcome
+    return best_outcome.at_least_conditional(best_condition)
+
+
+def _declared_works(expr: Expr, catalog: Catalog) -> list[str]:
+    works: list[str] = []
+    for leaf in leaves(expr):
+        license = catalog.resolve(leaf.id) if leaf.known else None
+        if license is None:
+            continue
+        for work in license.works:
+            if work not in works:
+                works.append(work)
+    return works
+
+
+def _work_sensitive(inbound: Expr, outbound: Expr | None, catalog: Catalog) -> bool:
+    exprs = [inbound] + ([outbound] if outbound is not None else [])
+    for expr in exprs:
+        for leaf in leaves(expr):
+            license = catalog.resolve(leaf.id) if leaf.known else None
+            if license is None:
+                continue
+            for clause in license.clauses:
+                statement = clause.statement
+                if getattr(statement, "works", ()):
+                    return True
+    return False
+
+
+def _evaluate(facts: Facts, catalog: Catalog, parse: ExpressionParser, policy: m.Document | None,
+              inbound: Expr | None, outbound: Expr | None) -> Outcome:
+    acts = _acts(facts)
+    ctx = _Context(catalog, parse, facts, acts, policy)
+    if inbound is None:  # publish: the licensee's own work; only policies and licensee rules object
+        assert outbound is not None
+        return _publish(ctx, outbound)
+    if outbound is None:
+        return _best_option(ctx, inbound, [None])
+    per_outbound = [_outbound_leaf(ctx, inbound, leaf) for leaf in leaves(outbound)]
+    return all_of(per_outbound)
+
+
+def _acts(facts: Facts) -> tuple[str, ...]:
+    acts = list(USE_ACTS[facts.use])
+    if facts.modified and "modify" not in acts and facts.use in MODIFIABLE_USES:
+        acts.append("modify")
+    return tuple(acts)
+
+
+# -- outbound options ----------------------------------------------------------------------------
+
+def _outbound_leaf(ctx: _Context, inbound: Expr, leaf: Leaf) -> Outcome:
+    if not leaf.known:
+        return _unknown_id(ctx, leaf.id, "outbound")
+    license = ctx.catalog.resolve(leaf.id)
+    assert license is not None
+    return _best_option(ctx, inbound, _options(ctx.catalog, license))
+
+
+def _best_option(ctx: _Context, inbound: Expr, options: Sequence[Option | None]) -> Outcome:
+    outcomes = _expr(ctx, inbound, options)
+    named = options[0]
+    best = outcomes[0]
+    if best.verdict is Verdict.COMPATIBLE or named is None:
+        return best
+    for option, outcome in zip(options[1:], outcomes[1:], strict=True):
+        assert option is not None
+        if outcome.verdict in (Verdict.INCOMPATIBLE, Verdict.UNKNOWN):
+            continue
+        candidate = outcome.at_least_conditional(
+            f"convey the result under {option.label} instead of {named.label}", option.reasons, option.path)
+        if BETTER[candidate.verdict] > BETTER[best.verdict]:
+            best = candidate
+    return best
+
+
+def _versions(catalog: Catalog, license: License, or_later: bool | None = None) -> frozenset[str]:
+    """The licence versions a licence id stands for; `or later` includes versions not yet written."""
+    if license.or_later if or_later is None else or_later:
+        return frozenset(catalog.later_versions(license)) | {f"future:{license.family or license.base_id}"}
+    return frozenset({license.base_id})
+
+
+def _variant(catalog: Catalog, doc_id: str, or_later: bool) -> License | None:
+    doc = catalog.documents.get(doc_id)
+    if doc is None:
+        return None
+    name = doc.field("later") if or_later else doc.id
+    if or_later and not name:
+        return None
+    return catalog.resolve(name)
+
+
+def _elections(catalog: Catalog, license: License) -> list[License]:
+    if not license.or_later:
+        return [license]
+    out: list[License] = [license]
+    for doc_id in catalog.later_versions(license):
+        for or_later in (True, False):
+            variant = _variant(catalog, doc_id, or_later)
+            if variant is not None and variant.id not in {o.id for o in out}:
+                out.append(variant)
+    return out
+
+
+def _options(catalog: Catalog, named: License) -> list[Option | None]:
+    """The named outbound licence, its elected versions, then the conversions its text provides."""
+    options: list[Option] = [Option(named, named.id)]
+    for variant in _elections(catalog, named)[1:]:
+        options.append(Option(variant, variant.id, f"{named.id} elected as {variant.id}"))
+    for option in list(options):
+        compiled = compile_license(option.license)
+        for source in compiled.edges:
+            edge = source.clause.statement
+            assert isinstance(edge, m.Edge)
+            for target in edge.targets:
+                if not isinstance(target, m.TargetId):
+                    continue
+                resolved = catalog.resolve(target.id)
+                if resolved is None:
+                    continue
+                for variant in _elections(catalog, resolved):
+                    verb = "converted to" if edge.kind == "convertible" else "relicensed as"
+                    path = f"{option.path}; then " if option.path else ""
+                    options.append(Option(
+                        variant, variant.id, f"{path}{option.license.id} {verb} {variant.id} ({source.where})",
+                        option.reasons + (source.reason(
+                            f"lets a work under {option.license.id} be conveyed under {variant.id}"),)))
+    unique: list[Option | None] = []
+    seen: set[str] = set()
+    for option in options:
+        if option.label not in seen:
+            seen.add(option.label)
+            unique.append(option)
+    return unique
+
+
+# -- expressions -------------------------------------------------------------------------------
+
+def _expr(ctx: _Context, expr: Expr, options: Sequence[Option | None]) -> list[Outcome]:
+    if isinstance(expr, Leaf):
+        key = (str(expr), id(options))
+        if key not in ctx.memo:
+            ctx.memo[key] = _leaf(ctx, expr, options)
+        return ctx.memo[key]
+    parts = [_expr(ctx, item, options) for item in expr.items]
+    if isinstance(expr, And):
+        return [all_of([part[i] for part in parts]) for i in range(len(options))]
+    assert isinstance(expr, Or)
+    labels = [str(item) for item in expr.items]
+    return [any_of([part[i] for part in parts], labels) for i in range(len(options))]
+
+
+def _unknown_id(ctx: _Context, name: str, role: str) -> Outcome:
+    hint = ctx.catalog.suggest(name)
+    more = f"; did you mean `{hint}`?" if hint else ""
+    return Outcome(Verdict.UNKNOWN, errors=(f"unknown {role} licence id `{name}`{more}",))
+
+
+def _leaf(ctx: _Context, leaf: Leaf, options: Sequence[Option | None]) -> list[Outcome]:
+    if not leaf.known:
+        return [_unknown_id(ctx, leaf.id, "inbound")] * len(options)
+    license = ctx.catalog.resolve(leaf.id)
+    assert license is not None
+    addition = None
+    if leaf.exception is not None:
+        addition = ctx.catalog.resolve(leaf.exception) if leaf.exception_known else None
+        if addition is None:
+            return [_unknown_id(ctx, leaf.exception, "exception")] * len(options)
+    compiled = compile_license(license, addition)
+    changed = _changed(ctx, compiled, options)
+    if changed is not None:
+        return changed
+    policy = _policy(ctx, license, addition)
+    if compiled.tiers:
+        outcomes = _tiers(ctx, compiled, options)
+    else:
+        base = _permission(ctx, compiled)
+        outcomes = [all_of([base, _carry(ctx, compiled, option), _duties(ctx, compiled, option)])
+                    for option in options]
+    if policy is not None:
+        outcomes = [all_of([outcome, policy]) for outcome in outcomes]
+    return outcomes
+
+
+# -- 1. may the licensee do the acts of this use? --------------------------------------------
+
+def _permission(ctx: _Context, compiled: Compiled) -> Outcome:
+    if not ctx.acts:
+        return Outcome(Verdict.COMPATIBLE)
+    return all_of([_act(ctx, compiled, act) for act in ctx.acts])
+
+
+def _act(ctx: _Context, compiled: Compiled, act: str) -> Outcome:
+    facts = ctx.facts
+    lid = compiled.license.id
+    grants = compiled.grants_for(act)
+    if not grants:
+        return Outcome(Verdict.UNKNOWN, errors=(f"no clause of `{compiled.id}` grants or refuses `{act}`",))
+    granted: list[Outcome] = []
+    for source in grants:
+        statement = source.clause.statement
+        assert isinstance(statement, m.Permission)
+        value = evaluate(statement.condition, facts, lid)
+        if source.clause.unclear and value is not False:
+            granted.append(Outcome(Verdict.UNKNOWN, reasons=(source.reason("may grant this; the text is unclear"),),
+                                   errors=(f"{source.where} [{source.clause.id}] is unclear: {source.clause.unclear}",)))
+        elif value is True:
+            granted.append(Outcome(Verdict.COMPATIBLE, reasons=(source.reason(f"grants `{act}`"),)))
+        elif value is False:
+            granted.append(Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(
+                f"grants `{act}` only if {describe(statement.condition)}; that does not hold here"  # type: ignore[arg-type]
+                if statement.condition is not None else f"grants `{act}`"),)))
+        else:
+            granted.append(Outcome(Verdict.CONDITIONAL, conditions=(describe(value),),
+                                   reasons=(source.reason(f"grants `{act}` if {describe(value)}"),)))
+    outcomes = [any_of(granted)]
+    for source in compiled.prohibitions_for(act):
+        outcomes.append(_prohibition(ctx, compiled, source, act))
+    return all_of(outcomes)
+
+
+def _prohibition(ctx: _Context, compiled: Compiled, source: Source, act: str) -> Outcome:
+    statement = source.clause.statement
+    assert isinstance(statement, m.Prohibition)
+    value = evaluate(statement.condition, ctx.facts, compiled.license.id)
+    if value is False:
+        return Outcome(Verdict.COMPATIBLE)
+    if source.added and compiled.removable is not None:
+        removable = compiled.removable
+        return Outcome(Verdict.CONDITIONAL, conditions=(
+            f"remove the restriction added by {source.license} as {removable.where} allows",),
+            reasons=(source.reason(f"adds a restriction on `{act}`"),
+                     removable.reason("lets the recipient remove restrictions added to this licence")),
+            choices=(f"removed the {source.license} restriction ({removable.where})",))
+    if source.clause.unclear:
+        return Outcome(Verdict.UNKNOWN, reasons=(source.reason("may forbid this; the text is unclear"),),
+                       errors=(f"{source.where} [{source.clause.id}] is unclear: {source.clause.unclear}",))
+    if value is True:
+        why = f" when {describe(statement.condition)}" if statement.condition is not None else ""
+        return Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(f"forbids `{act}`{why}"),))
+    negated = describe(m.Not(value))  # type: ignore[arg-type]
+    return Outcome(Verdict.CONDITIONAL, conditions=(negated,),
+                   reasons=(source.reason(f"forbids `{act}` if {describe(value)}"),))  # type: ignore[arg-type]
+
+
+# -- 2. can the result carry the material under the outbound licence? --------------------------
+
+def _reach(ctx: _Context, compiled: Compiled) -> list[tuple[Source, str]]:
+    use = ctx.facts.use
+    if use in compiled.excludes:
+        return []
+    out: list[tuple[Source, str]] = []
+    for source in compiled.sharealikes:
+        statement = source.clause.statement
+        assert isinstance(statement, m.ShareAlike)
+        if statement.works and ctx.facts.work is not None and ctx.facts.work not in statement.works:
+            continue
+        reach = SCOPE_REACH.get(statement.scope, {}).get(use)
+        if reach == "whole-if-modified":
+            reach = "retain" if ctx.facts.modified is False else "whole"
+        if reach:
+            out.append((source, reach))
+    return out
+
+
+def _target_versions(ctx: _Context, compiled: Compiled, target: m.Target) -> frozenset[str] | None:
+    catalog = ctx.catalog
+    if isinstance(target, m.TargetSelf):
+        license = compiled.license
+        return _versions(catalog, license, target.or_later or license.or_later)
+    if isinstance(target, m.TargetId):
+        resolved = catalog.resolve(target.id)
+        return _versions(catalog, resolved) if resolved is not None else None
+    return None
+
+
+def _fits(ctx: _Context, compiled: Compiled, target: m.Target, option: Option) -> bool:
+    if isinstance(target, m.TargetRequiring):
+        return target.duty in compile_license(option.license).duty_kinds
+    versions = _target_versions(ctx, compiled, target)
+    return versions is not None and versions >= _versions(ctx.catalog, option.license)
+
+
+def _edge_applies(ctx: _Context, edge: m.Edge) -> bool:
+    if edge.works and ctx.facts.work is not None and ctx.facts.work not in edge.works:
+        return False
+    return not (edge.combined and ctx.facts.use == "distribute")
+
+
+def _fit(ctx: _Context, compiled: Compiled, whole: Sequence[Source], option: Option,
+         linking: bool) -> tuple[str, Source] | None:
+    """How the inbound material can go under the option: same licence, compatible, convertible."""
+    for source in whole:
+        statement = source.clause.statement
+        assert isinstance(statement, m.ShareAlike)
+        if any(_fits(ctx, compiled, t, option) for t in statement.targets):
+            return "same", source
+    if option.license.base_id == compiled.license.base_id and _versions(ctx.catalog, option.license) <= \
+            _versions(ctx.catalog, compiled.license):
+        return "same", whole[0] if whole else compiled.grants[0]
+    found: tuple[str, Source] | None = None
+    for source in compiled.edges:
+        edge = source.clause.statement
+        assert isinstance(edge, m.Edge)
+        if not _edge_applies(ctx, edge):
+            continue
+        if any(_fits(ctx, compiled, t, option) for t in edge.targets):
+            kind = "compatible" if edge.kind == "compatible" or linking else "convertible"
+            if kind == "compatible":
+                return kind, source
+            found = found or (kind, source)
+    return found
+
+
+def _accepted(ctx: _Context, option: Option) -> tuple[frozenset[str], list[Source]]:
+    """Restrictions every version of the option accepts: its own and those its text allows."""
+    catalog = ctx.catalog
+    accepted: frozenset[str] | None = None
+    clauses: list[Source] = []
+    for doc_id in sorted(v for v in _versions(catalog, option.license) if not v.startswith("future:")):
+        version = catalog.resolve(doc_id)
+        if version is None:
+            continue
+        compiled = compile_license(version)
+        own = set(compiled.tag_set())
+        for kind in compiled.duty_kinds:
+            own.update(k for k, duty in DUTIES.items() if kind in duty.covered_by)
+        if compiled.no_further is not None:
+            statement = compiled.no_further.clause.statement
+            assert isinstance(statement, m.NoFurtherRestrictions)
+            own.update(statement.allowed)
+            clauses.append(compiled.no_further)
+        accepted = frozenset(own) if accepted is None else accepted & frozenset(own)
+    return accepted or frozenset(), clauses
+
+
+def _outbound_reaches(ctx: _Context, option: Option) -> list[Source]:
+    compiled = compile_license(option.license)
+    return [source for source, reach in _reach(ctx, compiled) if reach == "whole"]
+
+
+def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
+    if option is None:
+        return Outcome(Verdict.COMPATIBLE)
+    lid = compiled.id
+    reaches = _reach(ctx, compiled)
+    whole = [s for s, r in reaches if r == "whole"]
+    retain = [s for s, r in reaches if r == "retain"]
+    outbound_whole = _outbound_reaches(ctx, option)
+    if whole:
+        fit = _fit(ctx, compiled, whole, option, linking=False)
+        if fit is not None:
+            mode, source = fit
+            if mode == "convertible":
+                return Outcome(Verdict.CONDITIONAL, conditions=(
+                    f"convert the {compiled.license.id} material to {option.label} as {source.where} allows "
+                    "(change its notices; the conversion cannot be undone)",),
+                    reasons=(source.reason(f"lets the material be converted to {option.label}"),),
+                    choices=(f"{compiled.license.id} converted to {option.label} ({source.where})",))
+            note = (f"requires the result under this licence; {option.label} is one of its targets"
+                    if mode == "same" else f"lets the material be distributed under {option.label}")
+            choices = () if mode == "same" else (f"{compiled.license.id} relicensed as {option.label} ({source.where})",)
+            return Outcome(Verdict.COMPATIBLE, reasons=(source.reason(note),), choices=choices)
+        unclear = [s for s in whole if s.clause.unclear]
+        if unclear:
+            source = unclear[0]
+            return Outcome(Verdict.UNKNOWN, reasons=(source.reason("may require the result under this licence"),),
+                           errors=(f"{source.where} [{source.clause.id}] is unclear: {source.clause.unclear}",))
+        reasons = [s.reason(f"requires the result ({SCOPES[s.clause.statement.scope]}) under its targets; "  # type: ignore[union-attr]
+                            f"{option.label} is not one of them") for s in whole]
+        if compiled.no_further is not None:
+            extra = compile_license(option.license).tag_set() - _accepted_by(compiled)
+            if extra:
+                reasons.append(compiled.no_further.reason(
+                    f"forbids further restrictions; {option.label} adds {', '.join(sorted(extra))}"))
+                tagged = dict(compile_license(option.license).tags)
+                reasons.extend(tagged[t].reason(f"the restriction `{t}` of {option.label}") for t in sorted(extra))
+        return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons))
+    if retain:
+        if outbound_whole:
+            fit = _fit(ctx, compiled, [], option, linking=True)
+            if fit is not None:
+                mode, source = fit
+                return Outcome(Verdict.COMPATIBLE, reasons=(
+                    source.reason(f"lets the material be distributed under {option.label}"),))
+            reasons = [s.reason(f"keeps the material under {compiled.license.id}") for s in retain]
+            reasons += [s.reason(f"requires every part of the result under {option.label}") for s in outbound_whole]
+            return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons))
+        if option.license.base_id == compiled.license.base_id:
+            return Outcome(Verdict.COMPATIBLE, reasons=(retain[0].reason("the result carries the same licence"),))
+        scope = retain[0].clause.statement.scope  # type: ignore[union-attr]
+        return Outcome(Verdict.CONDITIONAL, conditions=(
+            f"keep the {lid} material ({SCOPES[scope]}) under {compiled.license.id}, with its source available, "
+            f"inside or beside the {option.label} result",),
+            reasons=tuple(s.reason(f"keeps {SCOPES[scope]} under this licence") for s in retain))
+    if outbound_whole:
+        accepted, nfr = _accepted(ctx, option)
+        extra = [(tag, source) for tag, source in compiled.tags if tag not in accepted]
+        if not extra:
+            return Outcome(Verdict.COMPATIBLE, reasons=tuple(
+                s.reason(f"accepts the terms of {lid} in the result") for s in nfr[:1]))
+        reasons = [source.reason(f"a restriction (`{tag}`) that {option.label} does not accept") for tag, source in extra]
+        reasons += [s.reason(f"forbids restrictions beyond its own; {lid} adds "
+                             f"{', '.join(sorted({t for t, _ in extra}))}") for s in nfr]
+        reasons += [s.reason("requires the whole result under this licence") for s in outbound_whole]
+        return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons))
+    return Outcome(Verdict.COMPATIBLE)
+
+
+def _accepted_by(compiled: Compiled) -> frozenset[str]:
+    own = set(compiled.tag_set())
+    if compiled.no_further is not None:
+        statement = compiled.no_further.clause.statement
+        assert isinstance(statement, m.NoFurtherRestrictions)
+        own.update(statement.allowed)
+    return frozenset(own)
+
+
+# -- 3. duties ---------------------------------------------------------------------------------
+
+def _duties(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
+    acts = set(ctx.acts)
+    covered: set[str] = set()
+    if option is not None and _outbound_reaches(ctx, option):
+        covered = set(compile_license(option.license).duty_kinds)
+    outcome = Outcome(Verdict.COMPATIBLE)
+    passive: list[str] = []
+    for source in compiled.duties:
+        statement = source.clause.statement
+        assert isinstance(statement, m.Duty)
+        if statement.triggers and not acts.intersection(statement.triggers) and "everything" not in statement.triggers:
+            continue
+        if any(_waives(w, statement, acts) for w in compiled.waivers):
+            continue
+        value = evaluate(statement.condition, ctx.facts, compiled.license.id)
+        if value is False:
+            continue
+        kind = DUTIES[statement.duty]
+        text = f"{kind.text} ({source.where})"
+        if value is not True:
+            text = f"if {describe(value)}: {text}"  # type: ignore[arg-type]
+        is_covered = bool(set(kind.covered_by) & covered)
+        if kind.active and not is_covered:
+            outcome = outcome.at_least_conditional(text, (source.reason("an active obligation of this use"),))
+        else:
+            passive.append(text)
+    return replace(outcome, duties=outcome.duties + tuple(passive))
+
+
+def _waives(source: Source, duty: m.Duty, acts: set[str]) -> bool:
+    waiver = source.clause.statement
+    assert isinstance(waiver, m.Waiver)
+    return waiver.duty == duty.duty and (not waiver.triggers or bool(acts.intersection(waiver.triggers)))
+
+
+# -- layered instruments: tiers (Coopyright) and changes over time (BUSL) ------------------------
+
+def _tiers(ctx: _Context, compiled: Compiled, options: Sequence[Option | None]) -> list[Outcome]:
+    per_tier: list[list[Outcome]] = []
+    labels: list[str] = []
+    refused: list[Reason] = []
+    for source in compiled.tiers:
+        tier = source.clause.statement
+        assert isinstance(tier, m.Tier)
+        value = evaluate(tier.condition, ctx.facts, compiled.license.id)
+        if value is False:
+            refused.append(source.reason(f"grants {tier.target} only if {describe(tier.condition)}"  # type: ignore[arg-type]
+                                         "; that does not hold here"))
+            continue
+        if source.clause.unclear:
+            outcomes = [Outcome(Verdict.UNKNOWN, reasons=(source.reason("may grant other rights; the text is unclear"),),
+                                errors=(f"{source.where} [{source.clause.id}] is unclear: {source.clause.unclear}",))
+                        ] * len(options)
+        elif tier.target.lower() == "agreement":
+            outcomes = [Outcome(Verdict.CONDITIONAL, conditions=("a separate agreement with the licensor is obtained",),
+                                reasons=(source.reason("grants rights by separate agreement"),))] * len(options)
+        else:
+            target = ctx.catalog.resolve(tier.target)
+            if target is None:
+                outcomes = [_unknown_id(ctx, tier.target, "granted")] * len(options)
+            else:
+                ctx.depth += 1
+                outcomes = _expr(ctx, Leaf(target.id), options) if ctx.depth < 8 else \
+                    [Outcome(Verdict.UNKNOWN, errors=("licences grant each other in a loop",))] * len(options)
+                ctx.depth -= 1
+                note = f"grants the rights of {target.id}" + (f" if {describe(value)}" if value is not True else "")
+                outcomes = [o.with_reasons((source.reason(note),)) for o in outcomes]
+                outcomes = [replace(o, choices=(f"{compiled.license.id} [{source.clause.id}] grants {target.id}",
+                                                *o.choices)) for o in outcomes]
+        if value is not True:
+            outcomes = [o.at_least_conditional(describe(value)) for o in outcomes]  # type: ignore[arg-type]
+        per_tier.append(outcomes)
+        labels.append(tier.target)
+    if not per_tier:
+        return [Outcome(Verdict.INCOMPATIBLE, reasons=tuple(refused))] * len(options)
+    return [any_of([tier[i] for tier in per_tier]) for i in range(len(options))]
+
+
+def _changed(ctx: _Context, compiled: Compiled, options: Sequence[Option | None]) -> list[Outcome] | None:
+    for source in compiled.changes:
+        change = source.clause.statement
+        assert isinstance(change, m.Change)
+        to = _value(ctx, compiled, change.to)
+        on = _value(ctx, compiled, change.on)
+        if to is None or on is None:
+            continue
+        try:
+            when = dt.date.fromisoformat(on)
+        except ValueError:
+            continue
+        if ctx.facts.date < when:
+            continue
+        try:
+            expr = ctx.parse(to)
+        except Exception as exc:
+            message = getattr(exc, "message", str(exc))
+            return [Outcome(Verdict.UNKNOWN, errors=(message,))] * len(options)
+        if ctx.depth > 8:
+            return [Outcome(Verdict.UNKNOWN, errors=("licences change into each other in a loop",))] * len(options)
+        ctx.depth += 1
+        outcomes = _expr(ctx, expr, options)
+        ctx.depth -= 1
+        note = f"on {on} the licence changes to {to}"
+        return [replace(o.with_reasons((source.reason(note),)),
+                        choices=(f"{compiled.license.id} changed to {to} on {on} ({source.where})", *o.choices))
+                for o in outcomes]
+    return None
+
+
+def _value(ctx: _Context, compiled: Compiled, ref: m.ValueRef) -> str | None:
+    if not ref.parameter:
+        return ref.value
+    value = ctx.facts.question.parameter(compiled.license.id, ref.value)
+    if value is None:
+        value = ctx.facts.question.parameter(compiled.license.base_id, ref.value)
+    if value is None or value.strip().lower() in ("", "none"):
+        return None
+    return value
+
+
+# -- policies ---------------------------------------------------------------------------------
+
+def _policy(ctx: _Context, license: License, addition: License | None) -> Outcome | None:
+    if ctx.policy is None:
+        return None
+    names = {license.id.lower(), license.base_id.lower()}
+    names.update(a.lower() for a in license.document.fields("aliases"))
+    categories = set(license.categories)
+    if addition is not None:
+        names.add(addition.id.lower())
+        names.add(addition.base_id.lower())
+        categories.update(addition.categories)
+    work = ctx.facts.work
+    for clause in ctx.policy.clauses:
+        rule = clause.statement
+        if not isinstance(rule, m.PolicyRule):
+            continue
+        if rule.uses and ctx.facts.use not in rule.uses:
+            continue
+        if rule.works and work is not None and work not in rule.works:
+            continue
+        if not any(_selects(sel, names, categories) for sel in rule.selectors):
+            continue
+        shown = license.id if addition is None else f"{license.id} WITH {addition.id}"
+        reason = Reason(ctx.policy.id, clause.id, str(clause.span), clause.text,
+                        f"the policy's rule for {shown}")
+        if rule.effect == "allow":
+            return Outcome(Verdict.COMPATIBLE, reasons=(reason,))
+        if rule.effect == "deny":
+            return Outcome(Verdict.INCOMPATIBLE, reasons=(reason,))
+        text = rule.because or f"the {ctx.policy.id} policy's conditions for {shown}"
+        return Outcome(Verdict.CONDITIONAL, conditions=(f"{text} (policy {ctx.policy.id} [{clause.id}])",),
+                       reasons=(reason,))
+    return None
+
+
+def _selects(selector: m.Selector, names: set[str], categories: set[str]) -> bool:
+    if selector.kind == "any":
+        return True
+    if selector.kind == "id":
+        return selector.value.lower() in names
+    return selector.value in categories
+
+
+def _publish(ctx: _Context, outbound: Expr) -> Outcome:
+    outcomes: list[Outcome] = []
+    for leaf in leaves(outbound):
+        if not leaf.known:
+            outcomes.append(_unknown_id(ctx, leaf.id, "outbound"))
+            continue
+        license = ctx.catalog.resolve(leaf.id)
+        assert license is not None
+        compiled = compile_license(license)
+        reasons = tuple(s.reason("the terms the licensee would publish under") for s in compiled.grants[:1])
+        outcome = Outcome(Verdict.COMPATIBLE, reasons=reasons)
+        policy = _policy(ctx, license, None)
+        outcomes.append(all_of([outcome, policy]) if policy is not None else outcome)
+    return all_of(outcomes)
+
+
+# -- result ----------------------------------------------------------------------------------
+
+def _result(outcome: Outcome) -> Result:
+    errors = outcome.errors
+    if outcome.verdict is Verdict.UNKNOWN and not errors and not outcome.conditions:
+        errors = ("the licences as modelled do not decide this question",)
+    conditions = outcome.conditions if outcome.verdict is not Verdict.INCOMPATIBLE else ()
+    duties = outcome.duties if outcome.verdict in (Verdict.COMPATIBLE, Verdict.CONDITIONAL) else ()
+    choice = "; ".join(outcome.choices) if outcome.choices else None
+    return Result(outcome.verdict, conditions, duties, outcome.reasons, choice, errors)
+
+
+__all__ = ["Option", "Result", "check"]

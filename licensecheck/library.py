@@ -1,0 +1,121 @@
+"""Loading the licence library from the shipped terms files, with an on-disk cache."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from importlib.abc import Traversable
+from pathlib import Path
+
+from licensecheck import __version__
+from licensecheck.catalog import Catalog
+from licensecheck.errors import TermsSyntaxError
+from licensecheck.model import Document
+from licensecheck.resources import cache_dir, data_path
+
+_SUFFIXES = (".terms", ".policy")
+
+
+def _shipped_files() -> list[tuple[str, Traversable]]:
+    files: list[tuple[str, Traversable]] = []
+    for folder in ("licenses", "policies"):
+        root = data_path(folder)
+        if not root.is_dir():
+            continue
+        for entry in root.iterdir():
+            if entry.name.endswith(_SUFFIXES):
+                files.append((f"{folder}/{entry.name}", entry))
+    files.sort(key=lambda item: item[0])
+    return files
+
+
+def _parse_all(files: Iterable[tuple[str, bytes]]) -> list[Document]:
+    from licensecheck.syntax.parser import parse_document
+
+    documents = []
+    for display, data in files:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise TermsSyntaxError(f"cannot read `{display}`: not UTF-8") from None
+        documents.append(parse_document(text, display))
+    return documents
+
+
+def _load_cached(key: str) -> Catalog | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    path = directory / f"library-{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            catalog = pickle.load(handle)
+    except Exception:  # missing, unreadable or corrupt: rebuild
+        return None
+    return catalog if isinstance(catalog, Catalog) else None
+
+
+def _store_cached(key: str, catalog: Catalog) -> None:
+    directory = cache_dir()
+    if directory is None:
+        return
+    path = directory / f"library-{key}.pickle"
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            pickle.dump(catalog, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+@functools.cache
+def load_library() -> Catalog:
+    """The shipped library, from the cache when its content hash matches."""
+    files = [(display, entry.read_bytes()) for display, entry in _shipped_files()]
+    grammar = data_path("grammars").joinpath("terms.lark").read_bytes()
+    digest = hashlib.sha256(__version__.encode() + grammar)
+    for display, data in files:
+        digest.update(display.encode() + b"\0" + data + b"\0")
+    key = digest.hexdigest()[:24]
+    cached = _load_cached(key)
+    if cached is not None:
+        return cached
+    catalog = Catalog.build(_parse_all(files))
+    _store_cached(key, catalog)
+    return catalog
+
+
+def load_catalog(paths: Iterable[Path], with_shipped: bool = True) -> Catalog:
+    """A catalog of the shipped library plus terms files given by the user (files or folders)."""
+    from licensecheck.syntax.parser import read_document
+
+    documents: list[Document] = []
+    if with_shipped:
+        shipped = load_library()
+        documents.extend(shipped.documents.values())
+        documents.extend(shipped.policies.values())
+    for path in expand_paths(paths):
+        documents.append(read_document(path))
+    # user documents override shipped ones with the same id
+    by_id: dict[tuple[bool, str], Document] = {}
+    for doc in documents:
+        by_id[(doc.kind == "policy", doc.id.lower())] = doc
+    return Catalog.build(by_id.values())
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the terms and policy files inside given folders, sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file()))
+        else:
+            out.append(path)
+    return out

@@ -1,0 +1,166 @@
+"""SPDX licence expressions to a small tree, with license-expression doing the parsing.
+
+One `Licensing` is built per catalog from the library's own ids and aliases (building one costs
+tens of milliseconds). Workarounds for license-expression's known gaps: the generic `+` suffix is
+ours (`MIT+`), `validate()` is never called (it can raise AttributeError), `LicenseRef-` ids are
+valid but unknown unless the library has them, and parse errors become one-line `InputError`s.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from licensecheck.errors import InputError
+
+if TYPE_CHECKING:
+    from licensecheck.catalog import Catalog
+
+
+@dataclass(frozen=True, slots=True)
+class Leaf:
+    """One licence of an expression, with its `WITH` exception or addendum."""
+
+    id: str  # canonical id when known, else as written
+    exception: str | None = None
+    known: bool = True
+    exception_known: bool = True
+
+    def __str__(self) -> str:
+        return f"{self.id} WITH {self.exception}" if self.exception else self.id
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    """Every operand applies."""
+
+    items: tuple[Expr, ...]
+
+    def __str__(self) -> str:
+        return " AND ".join(_wrap(item) for item in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    """The licensee chooses one operand."""
+
+    items: tuple[Expr, ...]
+
+    def __str__(self) -> str:
+        return " OR ".join(_wrap(item) for item in self.items)
+
+
+Expr = Leaf | And | Or
+
+
+def _wrap(expr: Expr) -> str:
+    return f"({expr})" if isinstance(expr, (And, Or)) and len(expr.items) > 1 else str(expr)
+
+
+def leaves(expr: Expr) -> list[Leaf]:
+    """The leaves of an expression, left to right."""
+    if isinstance(expr, Leaf):
+        return [expr]
+    out: list[Leaf] = []
+    for item in expr.items:
+        out.extend(leaves(item))
+    return out
+
+
+class ExpressionParser:
+    """Parses SPDX expressions against one catalog's ids."""
+
+    def __init__(self, known: Mapping[str, str], exceptions: frozenset[str]) -> None:
+        from license_expression import LicenseSymbol, Licensing
+
+        self.known = dict(known)
+        self.exceptions = exceptions
+        groups: dict[str, list[str]] = {}
+        for alias, canonical in self.known.items():
+            groups.setdefault(canonical, []).append(alias)
+        symbols: list[Any] = []
+        for canonical, aliases in groups.items():
+            others = tuple(sorted({a for a in aliases if a != canonical.lower()}))
+            if canonical.lower() in exceptions:
+                symbols.append(LicenseSymbol(canonical, aliases=others, is_exception=True))
+            else:
+                symbols.append(LicenseSymbol(canonical, aliases=others))
+        self.licensing = Licensing(symbols)
+        self.parse = functools.lru_cache(maxsize=4096)(self._parse)
+
+    def _canonical(self, key: str) -> tuple[str, bool]:
+        lowered = key.lower()
+        if lowered in self.known:
+            return self.known[lowered], True
+        if lowered.endswith("+") and lowered[:-1] in self.known:
+            base = self.known[lowered[:-1]]
+            later = self.known.get(f"{base.lower()}+")
+            return (later or f"{base}+"), True
+        return key, False
+
+    def _parse(self, text: str) -> Expr:
+        from license_expression import ExpressionError
+
+        if not text or not text.strip():
+            raise InputError("empty licence expression")
+        cleaned = re.sub(r"\s+", " ", text.strip())
+        try:
+            parsed = self.licensing.parse(cleaned)
+        except ExpressionError as exc:
+            position = getattr(exc, "position", None)
+            where = f" at column {position + 1}" if isinstance(position, int) and position >= 0 else ""
+            raise InputError(f"malformed licence expression `{text}`{where}: {_reason(exc)}") from None
+        except Exception as exc:  # license-expression raises assorted errors on odd input
+            raise InputError(f"malformed licence expression `{text}`: {exc}") from None
+        if parsed is None:
+            raise InputError(f"malformed licence expression `{text}`")
+        return self._convert(parsed, text)
+
+    def _convert(self, node: Any, text: str) -> Expr:
+        from license_expression import AND, OR, LicenseSymbol, LicenseWithExceptionSymbol
+
+        if isinstance(node, LicenseWithExceptionSymbol):
+            lid, known = self._canonical(node.license_symbol.key)
+            eid, eknown = self._canonical(node.exception_symbol.key)
+            return Leaf(lid, eid, known, eknown)
+        if isinstance(node, LicenseSymbol):
+            lid, known = self._canonical(node.key)
+            if known and lid.lower() in self.exceptions:
+                raise InputError(f"malformed licence expression `{text}`: `{lid}` is an exception; "
+                                 "write it after `WITH`")
+            return Leaf(lid, None, known)
+        if isinstance(node, AND):
+            return And(tuple(self._convert(arg, text) for arg in node.args))
+        if isinstance(node, OR):
+            return Or(tuple(self._convert(arg, text) for arg in node.args))
+        raise InputError(f"malformed licence expression `{text}`")
+
+
+def _reason(exc: Exception) -> str:
+    message = str(exc).split("\n")[0]
+    return message[0].lower() + message[1:] if message else "cannot parse it"
+
+
+_PARSERS: dict[int, tuple[Catalog, ExpressionParser]] = {}
+
+
+def parser_for(catalog: Catalog) -> ExpressionParser:
+    """The expression parser of a catalog, built once per catalog."""
+    entry = _PARSERS.get(id(catalog))
+    if entry is not None and entry[0] is catalog:
+        return entry[1]
+    exception_ids = frozenset(doc.id.lower() for doc in catalog.documents.values()
+                              if doc.kind in ("exception", "addendum"))
+    known = catalog.known_ids()
+    exceptions = frozenset(alias for alias, canonical in known.items() if canonical.lower() in exception_ids)
+    parser = ExpressionParser(known, exceptions)
+    _PARSERS[id(catalog)] = (catalog, parser)
+    return parser
+
+
+def parse_expression(text: str, catalog: Catalog) -> Expr:
+    """Parse an SPDX expression; unknown ids become leaves with `known=False`."""
+    return parser_for(catalog).parse(text)

@@ -1,0 +1,151 @@
+"""Terms text to model: the one place where licence text becomes a `Document`."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from licensecheck.errors import TermsSyntaxError
+from licensecheck.model import Document
+from licensecheck.resources import cache_dir, data_path
+from licensecheck.source import Span
+
+if TYPE_CHECKING:
+    from lark import Lark
+    from lark.exceptions import UnexpectedInput
+
+#: malformed samples for each error label (lark's `match_examples`): a new label needs samples only
+MALFORMED: dict[str, list[str]] = {
+    "a clause must end with a full stop": [
+        "license X\n[a] §1: may use\n[b] §2: may use.",
+        "license X\n[a] §1: may use, run\n",
+        "license X\n[a] §1: must keep-notices\n[b] §1: may use.",
+        "license X\n[a] §1: may use if purpose commercial\n[b] §1: may use.",
+    ],
+    "a clause starts with its id in brackets, e.g. `[grant] §2: may use.`": [
+        "license X\n§1: may use.",
+        "license X\nmay use.",
+    ],
+    "the citations of a clause end with a colon, e.g. `[grant] §2: may use.`": [
+        "license X\n[a] §1 may use.",
+        "license X\n[a] may use.",
+    ],
+    "a statement starts with may, must, share-alike, compatible, convertible, no further restrictions, grants, waives, changes, allow, deny or conditional": [
+        "license X\n[a] §1: can use.",
+        "license X\n[a] §1: shall use.",
+        "license X\n[a] §1: use.",
+    ],
+    "a terms file starts with `license`, `exception`, `addendum` or `policy` and an id": [
+        "licence X\n[a] §1: may use.",
+        "[a] §1: may use.",
+        "license\n[a] §1: may use.",
+    ],
+    "a metadata line is `field: value`": [
+        "license X\nname \"x\"\n",
+        "license X\nname: \n[a] §1: may use.",
+    ],
+    "a condition is `licensee ...`, `purpose ...`, `modified`, `work is ...`, `trial N days`, `parameter ...` or `agreement`, joined by and/or/not": [
+        "license X\n[a] §1: may use if commercial.",
+        "license X\n[a] §1: may use if licensee.",
+        "license X\n[a] §1: may use if purpose commercial and.",
+    ],
+}
+
+
+def grammar_text() -> str:
+    """The grammar of the terms language, as shipped."""
+    return data_path("grammars").joinpath("terms.lark").read_text(encoding="utf-8")
+
+
+@functools.cache
+def get_parser() -> Lark:
+    """The LALR parser, cached on disk in the user cache directory (keyed by the grammar's hash)."""
+    from lark import Lark
+
+    text = grammar_text()
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    cache_file: str | bool = False
+    directory = cache_dir()
+    if directory is not None:
+        cache_file = os.fspath(directory / f"terms-parser-{digest}.lark")
+    try:
+        return Lark(text, parser="lalr", propagate_positions=True, cache=cache_file)
+    except Exception:  # a corrupt or unreadable cache: build without it
+        return Lark(text, parser="lalr", propagate_positions=True)
+
+
+def _caret_context(text: str, line: int, column: int) -> str:
+    lines = text.splitlines() or [""]
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    number = f"{line} | "
+    return f"{number}{source}\n{' ' * (len(number) + column - 1)}^"
+
+
+def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> TermsSyntaxError:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
+    line, column = exc.line, exc.column
+    lines = text.splitlines() or [""]
+    if isinstance(exc, UnexpectedEOF) or line is None or line < 1:
+        line = len(lines)
+        column = len(lines[-1]) + 1
+    label = None
+    try:
+        label = exc.match_examples(get_parser().parse, MALFORMED, use_accepts=True)
+    except Exception:  # match_examples must never turn an error into a crash
+        label = None
+    if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
+        found = "the end of the file"
+        line, column = len(lines), len(lines[-1]) + 1
+    elif isinstance(exc, UnexpectedToken):
+        found = f"`{exc.token}`"
+    elif isinstance(exc, UnexpectedCharacters):
+        found = f"`{text[exc.pos_in_stream]}`" if exc.pos_in_stream < len(text) else "a character"
+    else:
+        found = "the end of the file"
+    message = f"unexpected {found}"
+    if label:
+        message = f"{message}: {label}"
+    return TermsSyntaxError(message, Span(path, line, column), context=_caret_context(text, line, column))
+
+
+def parse_document(text: str, path: str = "<string>") -> Document:
+    """Parse one terms or policy file into a `Document`; raise `TermsSyntaxError` on the first error."""
+    document, errors = check_document(text, path)
+    if errors:
+        raise errors[0]
+    assert document is not None
+    return document
+
+
+def check_document(text: str, path: str = "<string>") -> tuple[Document | None, list[TermsSyntaxError]]:
+    """Parse a terms file and report every vocabulary error, not only the first."""
+    from lark.exceptions import UnexpectedInput
+
+    from licensecheck.syntax.transform import build_document
+
+    try:
+        tree = get_parser().parse(text)
+    except UnexpectedInput as exc:
+        return None, [_syntax_error(exc, text, path)]
+    errors: list[TermsSyntaxError] = []
+    document = build_document(tree, text, path, errors)
+    for error in errors:
+        if error.span is not None and error.context is None:
+            error.context = _caret_context(text, error.span.line, error.span.column)
+    return document, errors
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Read and parse a terms file; an unreadable file is a one-line `TermsSyntaxError`."""
+    shown = display or os.fspath(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TermsSyntaxError(f"no such file: `{shown}`") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TermsSyntaxError(f"cannot read `{shown}`: {exc.__class__.__name__}") from None
+    return parse_document(text, shown)

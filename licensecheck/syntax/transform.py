@@ -1,0 +1,361 @@
+"""Lark tree to model objects, with a span on every clause and a positioned error for every unknown word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from licensecheck import model as m
+from licensecheck.errors import TermsSyntaxError
+from licensecheck.source import Span
+from licensecheck.vocabulary import (
+    ACTS,
+    ATTRIBUTES,
+    DUTIES,
+    EXTRA_ACTIVITIES,
+    EXTRA_RESTRICTIONS,
+    KIND_PARENT,
+    META_FIELDS,
+    PURPOSES,
+    SCOPES,
+    USES,
+    WORKS,
+)
+
+if TYPE_CHECKING:
+    from lark import Token, Tree
+
+_NUMERIC = frozenset({"int", "number"})
+
+
+class _Builder:
+    def __init__(self, text: str, path: str, errors: list[TermsSyntaxError]) -> None:
+        self.text = text
+        self.path = path
+        self.errors = errors
+
+    # -- helpers --------------------------------------------------------------------------
+    def span(self, item: Tree | Token) -> Span:
+        from lark import Token
+
+        if isinstance(item, Token):
+            return Span(self.path, item.line or 1, item.column or 1, item.end_line or 0,
+                        item.end_column or 0)
+        meta = item.meta
+        if getattr(meta, "empty", True):
+            return Span(self.path, 1, 1)
+        return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
+
+    def error(self, message: str, at: Tree | Token, hint: str | None = None) -> None:
+        self.errors.append(TermsSyntaxError(message, self.span(at), hint=hint))
+
+    def word(self, token: Token, vocabulary: Iterable[str], what: str) -> str:
+        value = str(token)
+        known = tuple(vocabulary)
+        if value not in known:
+            import difflib
+
+            close = difflib.get_close_matches(value, known, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else None
+            self.error(f"unknown {what} `{value}`", token, hint)
+        return value
+
+    def names(self, tree: Tree, vocabulary: Iterable[str] | None, what: str) -> tuple[str, ...]:
+        tokens = [child for child in tree.children if not isinstance(child, str) or True]
+        known = tuple(vocabulary) if vocabulary is not None else None
+        out: list[str] = []
+        for token in tokens:
+            out.append(self.word(token, known, what) if known is not None else str(token))  # type: ignore[arg-type]
+        return tuple(out)
+
+    # -- document --------------------------------------------------------------------------
+    def document(self, tree: Tree) -> m.Document:
+        from lark import Tree as LarkTree
+
+        header = tree.children[0]
+        assert isinstance(header, LarkTree)
+        kind = str(header.children[0].children[0])  # type: ignore[union-attr]
+        doc_id_token = header.children[1]
+        meta: dict[str, tuple[str, ...]] = {}
+        meta_spans: dict[str, Span] = {}
+        clauses: list[m.Clause] = []
+        modules: list[m.Module] = []
+        seen: dict[str, Span] = {}
+        for item in tree.children[1:]:
+            assert isinstance(item, LarkTree)
+            if item.data == "meta":
+                key_token = item.children[0]
+                key = str(key_token)
+                if key not in META_FIELDS:
+                    self.word(key_token, META_FIELDS, "metadata field")  # type: ignore[arg-type]
+                values = tuple(self.value_text(v) for v in item.children[1:])
+                if key in meta:
+                    self.error(f"metadata field `{key}` is given twice", key_token)
+                if not META_FIELDS.get(key, True) and len(values) > 1:
+                    self.error(f"metadata field `{key}` takes one value", key_token)
+                meta[key] = values
+                meta_spans[key] = self.span(key_token)
+            elif item.data == "clause":
+                clauses.append(self.clause(item, None, seen))
+            elif item.data == "module":
+                modules.append(self.module(item, seen))
+        return m.Document(kind=kind, id=str(doc_id_token), span=self.span(doc_id_token), meta=meta,
+                          meta_spans=meta_spans, clauses=tuple(clauses), modules=tuple(modules))
+
+    def module(self, tree: Tree, seen: dict[str, Span]) -> m.Module:
+        from lark import Token
+
+        code = str(tree.children[0])
+        title = ""
+        clauses = []
+        for child in tree.children[1:]:
+            if isinstance(child, Token):
+                title = _unquote(str(child))
+            else:
+                clauses.append(self.clause(child, code, seen))
+        return m.Module(code=code, title=title, clauses=tuple(clauses), span=self.span(tree))
+
+    def clause(self, tree: Tree, module: str | None, seen: dict[str, Span]) -> m.Clause:
+        from lark import Token
+        from lark import Tree as LarkTree
+
+        id_token = tree.children[0]
+        clause_id = str(id_token)
+        if clause_id in seen:
+            first = seen[clause_id]
+            self.error(f"duplicate clause id `{clause_id}` (first at line {first.line})", id_token)
+        else:
+            seen[clause_id] = self.span(id_token)
+        citations: list[str] = []
+        statement: m.Statement | None = None
+        unclear = quote = note = None
+        for child in tree.children[1:]:
+            if isinstance(child, Token):
+                continue
+            if child.data == "citation":
+                citations.append(_citation(str(child.children[0])))
+            elif child.data == "unclear":
+                unclear = _unquote(str(child.children[0]))
+            elif child.data == "quote":
+                quote = _unquote(str(child.children[0]))
+            elif child.data == "note":
+                note = _unquote(str(child.children[0]))
+            elif isinstance(child, LarkTree):
+                statement = self.statement(child)
+        assert statement is not None
+        span = self.span(tree)
+        meta = tree.meta
+        text = self.text[meta.start_pos:meta.end_pos] if not getattr(meta, "empty", True) else ""
+        return m.Clause(id=clause_id, statement=statement, citations=tuple(citations), span=span,
+                        text=" ".join(text.split()), unclear=unclear, quote=quote, note=note,
+                        module=module)
+
+    # -- statements ------------------------------------------------------------------------
+    def statement(self, tree: Tree) -> m.Statement:
+        handler = getattr(self, f"st_{tree.data}")
+        result: m.Statement = handler(tree)
+        return result
+
+    def _condition(self, children: list[object]) -> m.Cond | None:
+        from lark import Tree as LarkTree
+
+        for child in children:
+            if isinstance(child, LarkTree) and child.data in ("if_condition", "unless_condition"):
+                return self.condition_clause(child)
+        return None
+
+    def _sub(self, tree: Tree, name: str) -> Tree | None:
+        from lark import Tree as LarkTree
+
+        for child in tree.children:
+            if isinstance(child, LarkTree) and child.data == name:
+                return child
+        return None
+
+    def st_permission(self, tree: Tree) -> m.Permission:
+        acts = self.names(tree.children[0], ACTS, "act")  # type: ignore[arg-type]
+        return m.Permission(acts, self._condition(tree.children))
+
+    def st_prohibition(self, tree: Tree) -> m.Prohibition:
+        acts = self.names(tree.children[0], ACTS, "act")  # type: ignore[arg-type]
+        return m.Prohibition(acts, self._condition(tree.children))
+
+    def st_duty(self, tree: Tree) -> m.Duty:
+        duty = self.word(tree.children[0], DUTIES, "duty")  # type: ignore[arg-type]
+        trigger = self._sub(tree, "trigger")
+        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()  # type: ignore[arg-type]
+        return m.Duty(duty, triggers, self._condition(tree.children))
+
+    def st_sharealike(self, tree: Tree) -> m.ShareAlike:
+        scope = self.word(tree.children[0], SCOPES, "share-alike scope")  # type: ignore[arg-type]
+        targets = self.targets(tree.children[1])  # type: ignore[arg-type]
+        return m.ShareAlike(scope, targets, self.work_filter(tree))
+
+    def st_sharealike_excludes(self, tree: Tree) -> m.ShareAlikeExcludes:
+        return m.ShareAlikeExcludes(self.names(tree.children[0], USES, "use"))  # type: ignore[arg-type]
+
+    def st_compatible(self, tree: Tree) -> m.Edge:
+        return m.Edge("compatible", self.targets(tree.children[0]),  # type: ignore[arg-type]
+                      self._sub(tree, "combined") is not None, self.work_filter(tree))
+
+    def st_convertible(self, tree: Tree) -> m.Edge:
+        return m.Edge("convertible", self.targets(tree.children[0]),  # type: ignore[arg-type]
+                      False, self.work_filter(tree))
+
+    def st_no_further(self, tree: Tree) -> m.NoFurtherRestrictions:
+        allowed: tuple[str, ...] = ()
+        sub = self._sub(tree, "except")
+        if sub is not None:
+            known = (*DUTIES, *EXTRA_RESTRICTIONS, *(f"no-{act}" for act in ACTS))
+            allowed = self.names(sub.children[0], known, "restriction")  # type: ignore[arg-type]
+        return m.NoFurtherRestrictions(allowed)
+
+    def st_removable(self, tree: Tree) -> m.Removable:
+        return m.Removable()
+
+    def st_tier(self, tree: Tree) -> m.Tier:
+        token = tree.children[0]
+        return m.Tier(str(token), self.span(token), self._condition(tree.children))  # type: ignore[arg-type]
+
+    def st_waiver(self, tree: Tree) -> m.Waiver:
+        duty = self.word(tree.children[0], DUTIES, "duty")  # type: ignore[arg-type]
+        trigger = self._sub(tree, "trigger")
+        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()  # type: ignore[arg-type]
+        return m.Waiver(duty, triggers)
+
+    def st_change(self, tree: Tree) -> m.Change:
+        return m.Change(self.value_ref(tree.children[0]), self.value_ref(tree.children[1]))  # type: ignore[arg-type]
+
+    def st_policy_rule(self, tree: Tree) -> m.PolicyRule:
+        from lark import Tree as LarkTree
+
+        effect = str(tree.children[0].children[0])  # type: ignore[union-attr]
+        selectors: list[m.Selector] = []
+        uses: tuple[str, ...] = ()
+        because = ""
+        for child in tree.children[1:]:
+            if not isinstance(child, LarkTree):
+                continue
+            if child.data == "selectors":
+                for sel in child.children:
+                    assert isinstance(sel, LarkTree)
+                    if sel.data == "select_id":
+                        selectors.append(m.Selector("id", str(sel.children[0])))
+                    elif sel.data == "select_category":
+                        selectors.append(m.Selector("category", str(sel.children[0])))
+                    else:
+                        selectors.append(m.Selector("any"))
+            elif child.data == "uses_filter":
+                uses = self.names(child.children[0], USES, "use")  # type: ignore[arg-type]
+            elif child.data == "because":
+                because = _unquote(str(child.children[0]))
+        return m.PolicyRule(effect, tuple(selectors), uses, self.work_filter(tree), because)
+
+    def work_filter(self, tree: Tree) -> tuple[str, ...]:
+        sub = self._sub(tree, "work_filter")
+        return self.names(sub.children[0], WORKS, "kind of work") if sub else ()  # type: ignore[arg-type]
+
+    def targets(self, tree: Tree) -> tuple[m.Target, ...]:
+        from lark import Tree as LarkTree
+
+        out: list[m.Target] = []
+        for target in tree.children:
+            assert isinstance(target, LarkTree)
+            if target.data == "target_self":
+                out.append(m.TargetSelf(or_later=bool(target.children)))
+            elif target.data == "target_id":
+                token = target.children[0]
+                out.append(m.TargetId(str(token), self.span(token)))  # type: ignore[arg-type]
+            else:
+                out.append(m.TargetRequiring(self.word(target.children[0], DUTIES, "duty")))  # type: ignore[arg-type]
+        return tuple(out)
+
+    # -- conditions ------------------------------------------------------------------------
+    def condition_clause(self, tree: Tree) -> m.Cond:
+        parts = [self.cond(child) for child in tree.children]  # type: ignore[arg-type]
+        if tree.data == "unless_condition":
+            return m.Not(parts[0])
+        if len(parts) == 2:
+            return m.All((parts[0], m.Not(parts[1])))
+        return parts[0]
+
+    def cond(self, tree: Tree) -> m.Cond:
+        data = tree.data
+        kids = tree.children
+        if data == "cond_or":
+            items = tuple(self.cond(k) for k in kids)  # type: ignore[arg-type]
+            return items[0] if len(items) == 1 else m.Any(items)
+        if data == "cond_and":
+            items = tuple(self.cond(k) for k in kids)  # type: ignore[arg-type]
+            return items[0] if len(items) == 1 else m.All(items)
+        if data == "cond_not":
+            return m.Not(self.cond(kids[0]))  # type: ignore[arg-type]
+        if data == "licensee_kind":
+            return m.LicenseeKind(self.word(kids[0], KIND_PARENT, "licensee kind"))  # type: ignore[arg-type]
+        if data == "licensee_member":
+            return m.LicenseeMember(str(kids[0]))
+        if data == "licensee_activity":
+            return m.LicenseeActivity(self.word(kids[0], (*PURPOSES, *EXTRA_ACTIVITIES), "activity"))  # type: ignore[arg-type]
+        if data == "licensee_flag":
+            name = self.word(kids[0], ATTRIBUTES, "licensee attribute")  # type: ignore[arg-type]
+            if name in ATTRIBUTES and ATTRIBUTES[name].type != "bool":
+                self.error(f"licensee attribute `{name}` is not yes/no: compare it, e.g. `licensee {name} < 100`",
+                           kids[0])
+            return m.LicenseeFlag(name)
+        if data == "licensee_compare":
+            name = self.word(kids[0], ATTRIBUTES, "licensee attribute")  # type: ignore[arg-type]
+            value = self.value(kids[2])  # type: ignore[arg-type]
+            if name in ATTRIBUTES and ATTRIBUTES[name].type in _NUMERIC and not isinstance(value, float):
+                self.error(f"licensee attribute `{name}` is a number", kids[2])
+            return m.LicenseeCompare(name, str(kids[1]), value)
+        if data == "purpose":
+            return m.Purpose(self.word(kids[0], PURPOSES, "purpose"))  # type: ignore[arg-type]
+        if data == "modified":
+            return m.Modified()
+        if data == "work_is":
+            return m.WorkIs(self.word(kids[0], WORKS, "kind of work"))  # type: ignore[arg-type]
+        if data == "trial":
+            return m.Trial(int(float(str(kids[0]))))
+        if data == "parameter_set":
+            return m.ParameterSet(str(kids[0]))
+        if data == "parameter_compare":
+            return m.ParameterCompare(str(kids[0]), str(kids[1]), self.value(kids[2]))  # type: ignore[arg-type]
+        if data == "agreement":
+            return m.Agreement()
+        raise AssertionError(f"unhandled condition {data}")
+
+    def value(self, tree: Tree) -> str | float:
+        token = str(tree.children[0]) if tree.children else ""
+        if tree.data == "number":
+            return float(token)
+        if tree.data == "string":
+            return _unquote(token)
+        return token
+
+    def value_text(self, tree: Tree) -> str:
+        value = self.value(tree)
+        if isinstance(value, float):
+            text = str(tree.children[0])
+            return text
+        return value
+
+    def value_ref(self, tree: Tree) -> m.ValueRef:
+        if tree.data == "parameter_value":
+            return m.ValueRef(str(tree.children[0]), parameter=True)
+        return m.ValueRef(self.value_text(tree))
+
+
+def _unquote(text: str) -> str:
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        return text[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    return text
+
+
+def _citation(text: str) -> str:
+    body = text[1:]
+    return "§" + _unquote(body)
+
+
+def build_document(tree: Tree, text: str, path: str, errors: list[TermsSyntaxError]) -> m.Document:
+    """Build the `Document` of a parse tree, appending every vocabulary error to `errors`."""
+    return _Builder(text, path, errors).document(tree)
