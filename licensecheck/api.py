@@ -1,20 +1,73 @@
-"""The library's public functions: load the licence library and answer questions."""
+"""The library's public functions: load the licence library, answer questions, suggest outbound licences."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from licensecheck.catalog import Catalog
 from licensecheck.check.engine import Result, check
+from licensecheck.check.verdict import Verdict
+from licensecheck.errors import InputError
 from licensecheck.library import load_library
 from licensecheck.question import Question
 from licensecheck.syntax.expression import parse_expression, parser_for
 
 
-def check_question(question: Question, catalog: Catalog | None = None, today: dt.date | None = None) -> Result:
+def validate_question(question: Question, catalog: Catalog) -> None:
+    """Raise `InputError` for a malformed expression or an unknown policy in a question."""
+    parser = parser_for(catalog)
+    for text in (question.inbound, question.outbound):
+        if text is not None:
+            parser.parse(text)
+    if question.policy is not None and catalog.policy(question.policy) is None:
+        known = ", ".join(sorted(catalog.policies)) or "none"
+        raise InputError(f"unknown policy `{question.policy}` (known: {known})")
+
+
+def check_question(question: Question, catalog: Catalog | None = None, today: dt.date | None = None,
+                   elect: bool = True) -> Result:
     """Answer one question with the shipped library (or the catalog given)."""
     library = catalog if catalog is not None else load_library()
-    return check(question, library, parser_for(library).parse, today)
+    return check(question, library, parser_for(library).parse, today, elect=elect)
 
 
-__all__ = ["check_question", "load_library", "parse_expression"]
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An outbound licence the result could be distributed under, with its verdict."""
+
+    license: str
+    result: Result
+
+
+_RANK = {Verdict.COMPATIBLE: 0, Verdict.CONDITIONAL: 1}
+
+
+def outbound_candidates(question: Question, catalog: Catalog | None = None,
+                        today: dt.date | None = None) -> list[Candidate]:
+    """Every licence of the library the result could go out under, best first (compatible, then conditional)."""
+    library = catalog if catalog is not None else load_library()
+    out: list[Candidate] = []
+    for license_id in _outbound_ids(library):
+        result = check_question(replace(question, outbound=license_id), library, today, elect=False)
+        if result.verdict in _RANK:
+            out.append(Candidate(license_id, result))
+    out.sort(key=lambda c: (_RANK[c.result.verdict], len(c.result.conditions), c.license.lower()))
+    return out
+
+
+def _outbound_ids(catalog: Catalog) -> Iterable[str]:
+    for doc in catalog.licenses():
+        if doc.kind != "license":
+            continue
+        if any(getattr(c.statement, "target", None) for c in doc.clauses):
+            continue  # rights policies (tiers) are not outbound licences
+        yield doc.id
+        later = doc.field("later")
+        if later:
+            yield later
+
+
+__all__ = ["Candidate", "check_question", "load_library", "outbound_candidates", "parse_expression",
+           "validate_question"]

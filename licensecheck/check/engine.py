@@ -57,6 +57,7 @@ class _Context:
     facts: Facts
     acts: tuple[str, ...]
     policy: m.Document | None
+    elect: bool = True
     memo: dict[tuple[str, int], list[Outcome]] = field(default_factory=dict)
     depth: int = 0
 
@@ -64,8 +65,11 @@ class _Context:
 # -- entry point -------------------------------------------------------------------------------
 
 def check(question: Question, catalog: Catalog, parse: ExpressionParser,
-          today: dt.date | None = None) -> Result:
-    """Answer one question; inputs that cannot be evaluated give `unknown` with errors, never a guess."""
+          today: dt.date | None = None, elect: bool = True) -> Result:
+    """Answer one question; inputs that cannot be evaluated give `unknown` with errors, never a guess.
+
+    With `elect=False` the outbound licence is taken as named: no or-later election, no conversion.
+    """
     facts = facts_of(question, today)
     policy = None
     if question.policy is not None:
@@ -79,30 +83,40 @@ def check(question: Question, catalog: Catalog, parse: ExpressionParser,
     except Exception as exc:  # the parser raises InputError with a one-line message
         message = getattr(exc, "message", str(exc))
         return Result(Verdict.UNKNOWN, errors=(message,))
-    outcome = _split_unknown_facts(question, facts, catalog, parse, policy, inbound, outbound)
+    outcome = _split_unknown_facts(question, facts, catalog, parse, policy, inbound, outbound, elect)
     return _result(outcome)
 
 
 def _split_unknown_facts(question: Question, facts: Facts, catalog: Catalog, parse: ExpressionParser,
-                         policy: m.Document | None, inbound: Expr | None, outbound: Expr | None) -> Outcome:
+                         policy: m.Document | None, inbound: Expr | None, outbound: Expr | None,
+                         elect: bool) -> Outcome:
     """Evaluate, splitting on `modified` and the kind of work when the answer depends on them."""
+    run = _Run(catalog, parse, policy, inbound, outbound, elect)
     if facts.modified is None and question.use in MODIFIABLE_USES:
         cases = [(replace(facts, modified=False), "the material is not modified"),
                  (replace(facts, modified=True), "the material is modified")]
-        return _pick([(_split_work(f, catalog, parse, policy, inbound, outbound), c) for f, c in cases])
-    return _split_work(facts, catalog, parse, policy, inbound, outbound)
+        return _pick([(_split_work(f, run), c) for f, c in cases])
+    return _split_work(facts, run)
 
 
-def _split_work(facts: Facts, catalog: Catalog, parse: ExpressionParser, policy: m.Document | None,
-                inbound: Expr | None, outbound: Expr | None) -> Outcome:
-    if facts.work is None and inbound is not None:
-        works = _declared_works(inbound, catalog)
+@dataclass(frozen=True, slots=True)
+class _Run:
+    catalog: Catalog
+    parse: ExpressionParser
+    policy: m.Document | None
+    inbound: Expr | None
+    outbound: Expr | None
+    elect: bool
+
+
+def _split_work(facts: Facts, run: _Run) -> Outcome:
+    if facts.work is None and run.inbound is not None:
+        works = _declared_works(run.inbound, run.catalog)
         if len(works) == 1:
-            return _evaluate(replace(facts, work=works[0]), catalog, parse, policy, inbound, outbound)
-        if len(works) > 1 and _work_sensitive(inbound, outbound, catalog):
-            return _pick([(_evaluate(replace(facts, work=w), catalog, parse, policy, inbound, outbound),
-                           f"the material is {w}") for w in works])
-    return _evaluate(facts, catalog, parse, policy, inbound, outbound)
+            return _evaluate(replace(facts, work=works[0]), run)
+        if len(works) > 1 and _work_sensitive(run.inbound, run.outbound, run.catalog):
+            return _pick([(_evaluate(replace(facts, work=w), run), f"the material is {w}") for w in works])
+    return _evaluate(facts, run)
 
 
 def _pick(cases: Sequence[tuple[Outcome, str]]) -> Outcome:
@@ -145,10 +159,10 @@ def _work_sensitive(inbound: Expr, outbound: Expr | None, catalog: Catalog) -> b
     return False
 
 
-def _evaluate(facts: Facts, catalog: Catalog, parse: ExpressionParser, policy: m.Document | None,
-              inbound: Expr | None, outbound: Expr | None) -> Outcome:
+def _evaluate(facts: Facts, run: _Run) -> Outcome:
     acts = _acts(facts)
-    ctx = _Context(catalog, parse, facts, acts, policy)
+    ctx = _Context(run.catalog, run.parse, facts, acts, run.policy, run.elect)
+    inbound, outbound = run.inbound, run.outbound
     if inbound is None:  # publish: the licensee's own work; only policies and licensee rules object
         assert outbound is not None
         return _publish(ctx, outbound)
@@ -172,7 +186,8 @@ def _outbound_leaf(ctx: _Context, inbound: Expr, leaf: Leaf) -> Outcome:
         return _unknown_id(ctx, leaf.id, "outbound")
     license = ctx.catalog.resolve(leaf.id)
     assert license is not None
-    return _best_option(ctx, inbound, _options(ctx.catalog, license))
+    options = _options(ctx.catalog, license) if ctx.elect else [Option(license, license.id)]
+    return _best_option(ctx, inbound, options)
 
 
 def _best_option(ctx: _Context, inbound: Expr, options: Sequence[Option | None]) -> Outcome:
@@ -187,6 +202,8 @@ def _best_option(ctx: _Context, inbound: Expr, options: Sequence[Option | None])
             continue
         candidate = outcome.at_least_conditional(
             f"convey the result under {option.label} instead of {named.label}", option.reasons, option.path)
+        if outcomes[0].verdict is Verdict.INCOMPATIBLE:
+            candidate = candidate.with_reasons(outcomes[0].reasons)
         if BETTER[candidate.verdict] > BETTER[best.verdict]:
             best = candidate
     return best
@@ -431,26 +448,17 @@ def _fit(ctx: _Context, compiled: Compiled, whole: Sequence[Source], option: Opt
     return found
 
 
-def _accepted(ctx: _Context, option: Option) -> tuple[frozenset[str], list[Source]]:
-    """Restrictions every version of the option accepts: its own and those its text allows."""
+def _accepted(ctx: _Context, option: Option) -> list[tuple[frozenset[str], Source | None]]:
+    """For every version the option stands for: the restrictions it accepts, and its clause saying so."""
     catalog = ctx.catalog
-    accepted: frozenset[str] | None = None
-    clauses: list[Source] = []
+    out: list[tuple[frozenset[str], Source | None]] = []
     for doc_id in sorted(v for v in _versions(catalog, option.license) if not v.startswith("future:")):
         version = catalog.resolve(doc_id)
         if version is None:
             continue
         compiled = compile_license(version)
-        own = set(compiled.tag_set())
-        for kind in compiled.duty_kinds:
-            own.update(k for k, duty in DUTIES.items() if kind in duty.covered_by)
-        if compiled.no_further is not None:
-            statement = compiled.no_further.clause.statement
-            assert isinstance(statement, m.NoFurtherRestrictions)
-            own.update(statement.allowed)
-            clauses.append(compiled.no_further)
-        accepted = frozenset(own) if accepted is None else accepted & frozenset(own)
-    return accepted or frozenset(), clauses
+        out.append((_accepted_by(compiled), compiled.no_further))
+    return out
 
 
 def _outbound_reaches(ctx: _Context, option: Option) -> list[Source]:
@@ -513,14 +521,21 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
             f"inside or beside the {option.label} result",),
             reasons=tuple(s.reason(f"keeps {SCOPES[scope]} under this licence") for s in retain))
     if outbound_whole:
-        accepted, nfr = _accepted(ctx, option)
-        extra = [(tag, source) for tag, source in compiled.tags if tag not in accepted]
-        if not extra:
+        versions = _accepted(ctx, option)
+        refusing = [(accepted, nfr, [(t, s) for t, s in compiled.tags if t not in accepted])
+                    for accepted, nfr in versions]
+        refusing = [entry for entry in refusing if entry[2]]
+        if not refusing:
+            cited = [nfr for _, nfr in versions if nfr is not None][:1] or outbound_whole[:1]
             return Outcome(Verdict.COMPATIBLE, reasons=tuple(
-                s.reason(f"accepts the terms of {lid} in the result") for s in nfr[:1]))
-        reasons = [source.reason(f"a restriction (`{tag}`) that {option.label} does not accept") for tag, source in extra]
-        reasons += [s.reason(f"forbids restrictions beyond its own; {lid} adds "
-                             f"{', '.join(sorted({t for t, _ in extra}))}") for s in nfr]
+                s.reason(f"accepts the terms of {lid} in the result") for s in cited))
+        reasons: list[Reason] = []
+        for _, nfr, extra in refusing:
+            tags = ", ".join(sorted({t for t, _ in extra}))
+            reasons += [source.reason(f"a restriction (`{tag}`) that {option.label} does not accept")
+                        for tag, source in extra]
+            if nfr is not None:
+                reasons.append(nfr.reason(f"forbids restrictions beyond its own; {lid} adds {tags}"))
         reasons += [s.reason("requires the whole result under this licence") for s in outbound_whole]
         return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons))
     return Outcome(Verdict.COMPATIBLE)
@@ -719,6 +734,20 @@ def _publish(ctx: _Context, outbound: Expr) -> Outcome:
 
 # -- result ----------------------------------------------------------------------------------
 
+def _merge_reasons(reasons: Sequence[Reason]) -> tuple[Reason, ...]:
+    """One reason per clause, its notes joined."""
+    merged: dict[tuple[str, str, str], Reason] = {}
+    for reason in reasons:
+        key = (reason.license, reason.clause, reason.location)
+        if key in merged:
+            old = merged[key]
+            if reason.note not in old.note.split("; "):
+                merged[key] = replace(old, note=f"{old.note}; {reason.note}")
+        else:
+            merged[key] = reason
+    return tuple(merged.values())
+
+
 def _result(outcome: Outcome) -> Result:
     errors = outcome.errors
     if outcome.verdict is Verdict.UNKNOWN and not errors and not outcome.conditions:
@@ -726,7 +755,7 @@ def _result(outcome: Outcome) -> Result:
     conditions = outcome.conditions if outcome.verdict is not Verdict.INCOMPATIBLE else ()
     duties = outcome.duties if outcome.verdict in (Verdict.COMPATIBLE, Verdict.CONDITIONAL) else ()
     choice = "; ".join(outcome.choices) if outcome.choices else None
-    return Result(outcome.verdict, conditions, duties, outcome.reasons, choice, errors)
+    return Result(outcome.verdict, conditions, duties, _merge_reasons(outcome.reasons), choice, errors)
 
 
 __all__ = ["Option", "Result", "check"]

@@ -141,7 +141,9 @@ class ExpressionParser:
 
 def _reason(exc: Exception) -> str:
     message = str(exc).split("\n")[0]
-    return message[0].lower() + message[1:] if message else "cannot parse it"
+    if len(message) > 1 and message[0].isupper() and not message[1].isupper():
+        return message[0].lower() + message[1:]
+    return message or "cannot parse it"
 
 
 _PARSERS: dict[int, tuple[Catalog, ExpressionParser]] = {}

@@ -1,0 +1,5 @@
+"""`python -m licensecheck`."""
+
+from licensecheck.cli import main
+
+main()

@@ -1,0 +1,165 @@
+"""`lint`: errors and warnings about terms and policy files, each with its place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from licensecheck import model as m
+from licensecheck.catalog import Catalog
+from licensecheck.library import expand_paths, load_library
+from licensecheck.source import Span
+from licensecheck.syntax.parser import check_document
+from licensecheck.vocabulary import kind_ancestors
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One lint message."""
+
+    severity: str  # error | warning
+    message: str
+    span: Span
+    context: str | None = None
+    hint: str | None = None
+
+    def line(self) -> str:
+        """`path:line:column: severity: message`."""
+        return f"{self.span}: {self.severity}: {self.message}"
+
+
+def lint_paths(paths: Iterable[Path]) -> tuple[list[Finding], int]:
+    """Lint files and folders; returns the findings and the number of files read."""
+    files = expand_paths(paths)
+    findings: list[Finding] = []
+    documents: list[m.Document] = []
+    for path in files:
+        shown = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            findings.append(Finding("error", f"no such file: `{shown}`", Span(shown, 1, 1)))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            findings.append(Finding("error", f"cannot read `{shown}`: {exc.__class__.__name__}", Span(shown, 1, 1)))
+            continue
+        document, errors = check_document(text, shown)
+        findings.extend(Finding("error", e.message, e.span or Span(shown, 1, 1), e.context, e.hint) for e in errors)
+        if document is not None:
+            documents.append(document)
+    shipped = load_library()
+    known = {doc.id.lower(): doc for doc in shipped.documents.values()}
+    known.update({doc.id.lower(): doc for doc in documents if doc.kind != "policy"})
+    catalog = Catalog.build([*known.values(), *shipped.policies.values(),
+                             *(d for d in documents if d.kind == "policy")])
+    for document in documents:
+        findings.extend(lint_document(document, catalog))
+    findings.sort(key=lambda f: (f.span.path, f.span.line, f.span.column))
+    return findings, len(files)
+
+
+def lint_document(document: m.Document, catalog: Catalog) -> list[Finding]:
+    """Library-level checks of one parsed document: references, dead clauses, contradictions."""
+    out: list[Finding] = []
+    clauses = [*document.clauses, *(c for mod in document.modules for c in mod.clauses)]
+    ids = {c.id for c in clauses}
+    for field_name in ("extends",):
+        for value in document.fields(field_name):
+            if catalog.resolve(value) is None:
+                out.append(Finding("error", f"reference to an unknown licence `{value}`",
+                                   document.meta_spans.get(field_name, document.span)))
+    base = catalog.resolve(document.field("extends")) if document.field("extends") else None
+    base_ids = {c.id for c in base.clauses} if base is not None else set()
+    for dropped in document.fields("drops"):
+        if dropped not in base_ids:
+            out.append(Finding("warning", f"dangling clause reference: `{dropped}` is not a clause of the base licence",
+                               document.meta_spans.get("drops", document.span)))
+    if not document.fields("works") and document.kind == "license":
+        out.append(Finding("warning", "no `works:` field: say which kinds of work the licence is for",
+                           document.span))
+    for clause in clauses:
+        out.extend(_references(clause, catalog))
+        out.extend(_dead(clause))
+        for ref in re.findall(r"\[([a-z0-9][a-z0-9-]*)\]", " ".join(filter(None, (clause.note, clause.unclear)))):
+            if ref not in ids and ref not in base_ids:
+                out.append(Finding("warning", f"dangling clause reference `[{ref}]`", clause.span))
+    out.extend(_contradictions(clauses))
+    return out
+
+
+def _references(clause: m.Clause, catalog: Catalog) -> list[Finding]:
+    statement = clause.statement
+    names: list[tuple[str, Span]] = []
+    if isinstance(statement, (m.ShareAlike, m.Edge)):
+        names.extend((t.id, t.span) for t in statement.targets if isinstance(t, m.TargetId))
+    elif isinstance(statement, m.Tier) and statement.target.lower() != "agreement":
+        names.append((statement.target, statement.span))
+    elif isinstance(statement, m.PolicyRule):
+        names.extend((s.value, clause.span) for s in statement.selectors if s.kind == "id")
+    out = []
+    for name, span in names:
+        if catalog.resolve(name) is None:
+            hint = catalog.suggest(name)
+            out.append(Finding("error", f"reference to an unknown licence `{name}`", span,
+                               hint=f"did you mean `{hint}`?" if hint else None))
+    return out
+
+
+def _literals(cond: m.Cond, positive: bool = True) -> list[tuple[bool, m.Cond]]:
+    if isinstance(cond, m.All) and positive:
+        return [lit for item in cond.items for lit in _literals(item, True)]
+    if isinstance(cond, m.Not):
+        inner = cond.item
+        if not isinstance(inner, (m.All, m.Any, m.Not)):
+            return [(not positive, inner)]
+        if isinstance(inner, m.Any) and positive:
+            return [lit for item in inner.items for lit in _literals(item, False)]
+        return []
+    if isinstance(cond, (m.All, m.Any)):
+        return []
+    return [(positive, cond)]
+
+
+def _never(cond: m.Cond | None) -> str | None:
+    if cond is None:
+        return None
+    literals = _literals(cond)
+    for value, atom in literals:
+        if (not value, atom) in literals:
+            return "it requires a condition and its negation"
+    kinds = [a.kind for v, a in literals if v and isinstance(a, m.LicenseeKind)]
+    for i, first in enumerate(kinds):
+        for second in kinds[i + 1:]:
+            if first not in kind_ancestors(second) and second not in kind_ancestors(first):
+                return f"the licensee cannot be both `{first}` and `{second}`"
+    return None
+
+
+def _dead(clause: m.Clause) -> list[Finding]:
+    cond = getattr(clause.statement, "condition", None)
+    why = _never(cond)
+    if why:
+        return [Finding("warning", f"clause `{clause.id}` can never apply: {why}", clause.span)]
+    return []
+
+
+def _contradictions(clauses: list[m.Clause]) -> list[Finding]:
+    out = []
+    grants: dict[tuple[str, object], m.Clause] = {}
+    for clause in clauses:
+        if isinstance(clause.statement, m.Permission) and clause.module is None:
+            for act in clause.statement.acts:
+                grants.setdefault((act, clause.statement.condition), clause)
+    for clause in clauses:
+        statement = clause.statement
+        if isinstance(statement, m.Prohibition) and not clause.unclear:
+            for act in statement.acts:
+                other = grants.get((act, statement.condition))
+                if other is not None:
+                    out.append(Finding(
+                        "warning",
+                        f"clause `{clause.id}` forbids `{act}` that clause `{other.id}` (line {other.span.line}) "
+                        "permits for the same licensee", clause.span))
+    return out

@@ -1,0 +1,55 @@
+"""JSON documents with a stable key order (spec section 8)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from licensecheck.check.engine import Result
+from licensecheck.report import Entry
+
+
+def result_dict(case_id: str, result: Result, expected: str | None = None) -> dict[str, Any]:
+    """One result in the key order of spec section 8."""
+    return {
+        "id": case_id,
+        "verdict": result.verdict.value,
+        "expected": expected,
+        "conditions": list(result.conditions),
+        "duties": list(result.duties),
+        "reasons": [
+            {"license": r.license, "clause": r.clause, "location": r.location, "text": r.text, "note": r.note}
+            for r in result.reasons
+        ],
+        "choice": result.choice,
+        "errors": list(result.errors),
+    }
+
+
+def summary(entries: Sequence[Entry]) -> dict[str, int]:
+    """Counts over results: met / not met against expectations, and per verdict."""
+    counts = {"total": len(entries), "met": 0, "not_met": 0, "compatible": 0, "conditional": 0,
+              "incompatible": 0, "unknown": 0, "errors": 0}
+    for entry in entries:
+        counts[entry.result.verdict.value] += 1
+        counts["errors"] += entry.input_error
+        if entry.met is True:
+            counts["met"] += 1
+        elif entry.met is False:
+            counts["not_met"] += 1
+    return counts
+
+
+def dumps(document: Any) -> str:
+    """Serialise with the keys in insertion order, UTF-8 kept as is."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def results_document(entries: Sequence[Entry]) -> str:
+    """The document `check` and `test` print."""
+    return dumps({
+        "format_version": 1,
+        "results": [result_dict(e.id, e.result, e.expected) for e in entries],
+        "summary": summary(entries),
+    })

@@ -1,0 +1,167 @@
+"""Formatters for `show`, `licenses` and `lint`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from licensecheck import model as m
+from licensecheck.catalog import Catalog, License
+from licensecheck.check.facts import describe
+from licensecheck.lint import Finding
+from licensecheck.vocabulary import ACTS, DUTIES, SCOPES
+
+
+def _targets(targets: Sequence[m.Target]) -> str:
+    parts = []
+    for target in targets:
+        if isinstance(target, m.TargetSelf):
+            parts.append("this licence" + (" or a later version" if target.or_later else ""))
+        elif isinstance(target, m.TargetId):
+            parts.append(target.id)
+        else:
+            parts.append(f"any licence that requires: {DUTIES[target.duty].text}")
+    return ", ".join(parts)
+
+
+def _when(cond: m.Cond | None) -> str:
+    return f", if {describe(cond)}" if cond is not None else ""
+
+
+def statement_text(statement: m.Statement) -> str:  # noqa: PLR0911
+    """A statement in plain words."""
+    if isinstance(statement, m.Permission):
+        return "may " + ", ".join(ACTS.get(a, a) for a in statement.acts) + _when(statement.condition)
+    if isinstance(statement, m.Prohibition):
+        return "must not " + ", ".join(ACTS.get(a, a) for a in statement.acts) + _when(statement.condition)
+    if isinstance(statement, m.Duty):
+        trig = f" when they {', '.join(statement.triggers)}" if statement.triggers else ""
+        return f"must {DUTIES[statement.duty].text}{trig}{_when(statement.condition)}"
+    if isinstance(statement, m.ShareAlike):
+        works = f" (for {', '.join(statement.works)})" if statement.works else ""
+        return f"share-alike: {SCOPES[statement.scope]} under {_targets(statement.targets)}{works}"
+    if isinstance(statement, m.ShareAlikeExcludes):
+        return "share-alike does not reach: " + ", ".join(statement.uses)
+    if isinstance(statement, m.Edge):
+        kind = "compatible with" if statement.kind == "compatible" else "may be converted to"
+        combined = " when combined with material under it" if statement.combined else ""
+        works = f" (for {', '.join(statement.works)})" if statement.works else ""
+        return f"{kind} {_targets(statement.targets)}{combined}{works}"
+    if isinstance(statement, m.NoFurtherRestrictions):
+        allowed = f" except: {', '.join(statement.allowed)}" if statement.allowed else ""
+        return f"no further restrictions{allowed}"
+    if isinstance(statement, m.Removable):
+        return "restrictions added to this licence may be removed by recipients"
+    if isinstance(statement, m.Tier):
+        return f"grants the rights of {statement.target}{_when(statement.condition)}"
+    if isinstance(statement, m.Waiver):
+        return f"lifts the duty: {DUTIES[statement.duty].text}"
+    if isinstance(statement, m.Change):
+        def val(ref: m.ValueRef) -> str:
+            return f"the parameter `{ref.value}`" if ref.parameter else ref.value
+        return f"changes to {val(statement.to)} on {val(statement.on)}"
+    if isinstance(statement, m.PolicyRule):
+        sel = ", ".join(s.value if s.kind == "id" else (f"category {s.value}" if s.kind == "category" else "any licence")
+                        for s in statement.selectors)
+        uses = f" for {', '.join(statement.uses)}" if statement.uses else ""
+        because = f": {statement.because}" if statement.because else ""
+        return f"{statement.effect} {sel}{uses}{because}"
+    return repr(statement)
+
+
+def show_text(license: License) -> str:
+    """A licence's rules as readable text, each with its citation and place."""
+    doc = license.document
+    lines = [f"{license.id}: {doc.field('name') or license.id}  ({doc.kind})"]
+    for key in ("aliases", "family", "version", "later", "steward", "url", "works", "osi", "fsf", "categories"):
+        values = doc.fields(key)
+        if values:
+            lines.append(f"  {key}: {', '.join(values)}")
+    lines.append(f"  defined in: {doc.span.path}")
+    lines.append("")
+    for clause in license.clauses:
+        cites = " ".join(clause.citations)
+        module = f" (module {clause.module})" if clause.module else ""
+        lines.append(f"[{clause.id}] {cites}{module}  {clause.span}")
+        lines.append(f"    {statement_text(clause.statement)}")
+        if clause.quote:
+            lines.append(f"    quote: \"{clause.quote}\"")
+        if clause.note:
+            lines.append(f"    note: {clause.note}")
+        if clause.unclear:
+            lines.append(f"    UNCLEAR: {clause.unclear}")
+    return "\n".join(lines) + "\n"
+
+
+def show_dict(license: License) -> dict[str, Any]:
+    """A licence's rules as a JSON-ready mapping."""
+    doc = license.document
+    return {
+        "format_version": 1,
+        "license": {
+            "id": license.id,
+            "kind": doc.kind,
+            "name": doc.field("name") or None,
+            "aliases": list(doc.fields("aliases")),
+            "work": list(doc.fields("works")),
+            "family": doc.field("family") or None,
+            "location": doc.span.path,
+            "clauses": [
+                {"id": c.id, "module": c.module, "citations": list(c.citations), "location": str(c.span),
+                 "text": c.text, "statement": statement_text(c.statement), "unclear": c.unclear}
+                for c in license.clauses
+            ],
+        },
+    }
+
+
+def licenses_dict(catalog: Catalog) -> dict[str, Any]:
+    """The library as `{"format_version": 1, "licenses": [...]}`."""
+    return {
+        "format_version": 1,
+        "licenses": [
+            {"id": doc.id, "name": doc.field("name") or doc.id,
+             "aliases": [*doc.fields("aliases"), *((doc.field("later"),) if doc.field("later") else ()),
+                         *doc.fields("deprecated")],
+             "work": list(doc.fields("works")), "family": doc.field("family") or None,
+             "location": doc.span.path}
+            for doc in catalog.licenses()
+        ],
+    }
+
+
+def licenses_text(catalog: Catalog) -> str:
+    """One line per licence of the library."""
+    lines = []
+    for doc in catalog.licenses():
+        extra = [*doc.fields("aliases"), *((doc.field("later"),) if doc.field("later") else ())]
+        alias = f"  (also {', '.join(extra)})" if extra else ""
+        lines.append(f"{doc.id:45} {doc.kind:9} {','.join(doc.fields('works')):22} {doc.field('name')}{alias}")
+    lines.append(f"{len(lines)} licences, exceptions and addenda; policies: {', '.join(sorted(catalog.policies))}")
+    return "\n".join(lines) + "\n"
+
+
+def lint_text(findings: Sequence[Finding], files: int) -> str:
+    """Findings with their source lines, then a count."""
+    lines = []
+    for finding in findings:
+        lines.append(finding.line())
+        if finding.context:
+            lines.append(finding.context)
+        if finding.hint:
+            lines.append(f"  = hint: {finding.hint}")
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    lines.append(f"{files} files: {errors} errors, {warnings} warnings")
+    return "\n".join(lines) + "\n"
+
+
+def lint_dict(findings: Sequence[Finding], files: int) -> dict[str, Any]:
+    """Findings as JSON."""
+    return {
+        "format_version": 1,
+        "findings": [{"severity": f.severity, "message": f.message, "location": str(f.span), "hint": f.hint}
+                     for f in findings],
+        "summary": {"files": files, "errors": sum(f.severity == "error" for f in findings),
+                    "warnings": sum(f.severity == "warning" for f in findings)},
+    }
