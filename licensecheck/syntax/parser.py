@@ -97,6 +97,18 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> TermsSyntaxErro
         label = exc.match_examples(get_parser().parse, MALFORMED, use_accepts=True)
     except Exception:  # match_examples must never turn an error into a crash
         label = None
+    if isinstance(exc, UnexpectedCharacters) and exc.pos_in_stream < len(text) and text[exc.pos_in_stream] == '"':
+        return TermsSyntaxError("unterminated string: a quote opened here is not closed on its line",
+                                Span(path, line, column), context=_caret_context(text, line, column))
+    if label == "a clause must end with a full stop" and isinstance(exc, UnexpectedToken) \
+            and exc.token.type != "$END" and exc.token.start_pos is not None:
+        end = exc.token.start_pos
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        line = text.count("\n", 0, end) + 1
+        column = end - (text.rfind("\n", 0, end) + 1) + 1
+        return TermsSyntaxError(f"missing full stop: {label}", Span(path, line, column),
+                                context=_caret_context(text, line, column))
     if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
         found = "the end of the file"
         line, column = len(lines), len(lines[-1]) + 1
