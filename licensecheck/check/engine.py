@@ -21,8 +21,8 @@ from licensecheck.catalog import Catalog, License
 from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.facts import Facts, describe, evaluate, facts_of
 from licensecheck.check.verdict import BETTER, Outcome, Reason, Verdict, all_of, any_of
+from licensecheck.expr import And, Expr, Leaf, Or, leaves
 from licensecheck.question import Question
-from licensecheck.syntax.expression import And, Expr, Leaf, Or, leaves
 from licensecheck.vocabulary import DUTIES, MODIFIABLE_USES, SCOPE_REACH, SCOPES, USE_ACTS
 
 ExpressionParser = Callable[[str], Expr]
@@ -259,8 +259,7 @@ def _options(catalog: Catalog, named: License) -> list[Option | None]:
                     path = f"{option.path}; then " if option.path else ""
                     options.append(Option(
                         variant, variant.id, f"{path}{option.license.id} {verb} {variant.id} ({source.where})",
-                        option.reasons + (source.reason(
-                            f"lets a work under {option.license.id} be conveyed under {variant.id}"),)))
+                        (*option.reasons, source.reason(f"lets a work under {option.license.id} be conveyed under {variant.id}"))))
     unique: list[Option | None] = []
     seen: set[str] = set()
     for option in options:
@@ -344,7 +343,7 @@ def _act(ctx: _Context, compiled: Compiled, act: str) -> Outcome:
             granted.append(Outcome(Verdict.COMPATIBLE, reasons=(source.reason(f"grants `{act}`"),)))
         elif value is False:
             granted.append(Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(
-                f"grants `{act}` only if {describe(statement.condition)}; that does not hold here"  # type: ignore[arg-type]
+                f"grants `{act}` only if {describe(statement.condition)}; that does not hold here"
                 if statement.condition is not None else f"grants `{act}`"),)))
         else:
             granted.append(Outcome(Verdict.CONDITIONAL, conditions=(describe(value),),
@@ -374,9 +373,9 @@ def _prohibition(ctx: _Context, compiled: Compiled, source: Source, act: str) ->
     if value is True:
         why = f" when {describe(statement.condition)}" if statement.condition is not None else ""
         return Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(f"forbids `{act}`{why}"),))
-    negated = describe(m.Not(value))  # type: ignore[arg-type]
+    negated = describe(m.Not(value))
     return Outcome(Verdict.CONDITIONAL, conditions=(negated,),
-                   reasons=(source.reason(f"forbids `{act}` if {describe(value)}"),))  # type: ignore[arg-type]
+                   reasons=(source.reason(f"forbids `{act}` if {describe(value)}"),))
 
 
 # -- 2. can the result carry the material under the outbound licence? --------------------------
@@ -522,22 +521,22 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
             reasons=tuple(s.reason(f"keeps {SCOPES[scope]} under this licence") for s in retain))
     if outbound_whole:
         versions = _accepted(ctx, option)
-        refusing = [(accepted, nfr, [(t, s) for t, s in compiled.tags if t not in accepted])
+        refusing = [(accepted, nfr, [(tag, src) for tag, src in compiled.tags if tag not in accepted])
                     for accepted, nfr in versions]
         refusing = [entry for entry in refusing if entry[2]]
         if not refusing:
-            cited = [nfr for _, nfr in versions if nfr is not None][:1] or outbound_whole[:1]
+            accepting = [nfr for _, nfr in versions if nfr is not None][:1] or outbound_whole[:1]
             return Outcome(Verdict.COMPATIBLE, reasons=tuple(
-                s.reason(f"accepts the terms of {lid} in the result") for s in cited))
-        reasons: list[Reason] = []
+                s.reason(f"accepts the terms of {lid} in the result") for s in accepting))
+        cited: list[Reason] = []
         for _, nfr, extra in refusing:
-            tags = ", ".join(sorted({t for t, _ in extra}))
-            reasons += [source.reason(f"a restriction (`{tag}`) that {option.label} does not accept")
-                        for tag, source in extra]
+            tags = ", ".join(sorted({tag for tag, _ in extra}))
+            cited += [source.reason(f"a restriction (`{tag}`) that {option.label} does not accept")
+                      for tag, source in extra]
             if nfr is not None:
-                reasons.append(nfr.reason(f"forbids restrictions beyond its own; {lid} adds {tags}"))
-        reasons += [s.reason("requires the whole result under this licence") for s in outbound_whole]
-        return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons))
+                cited.append(nfr.reason(f"forbids restrictions beyond its own; {lid} adds {tags}"))
+        cited += [s.reason("requires the whole result under this licence") for s in outbound_whole]
+        return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(cited))
     return Outcome(Verdict.COMPATIBLE)
 
 
@@ -572,7 +571,7 @@ def _duties(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome
         kind = DUTIES[statement.duty]
         text = f"{kind.text} ({source.where})"
         if value is not True:
-            text = f"if {describe(value)}: {text}"  # type: ignore[arg-type]
+            text = f"if {describe(value)}: {text}"
         is_covered = bool(set(kind.covered_by) & covered)
         if kind.active and not is_covered:
             outcome = outcome.at_least_conditional(text, (source.reason("an active obligation of this use"),))
@@ -622,7 +621,7 @@ def _tiers(ctx: _Context, compiled: Compiled, options: Sequence[Option | None]) 
                 outcomes = [replace(o, choices=(f"{compiled.license.id} [{source.clause.id}] grants {target.id}",
                                                 *o.choices)) for o in outcomes]
         if value is not True:
-            outcomes = [o.at_least_conditional(describe(value)) for o in outcomes]  # type: ignore[arg-type]
+            outcomes = [o.at_least_conditional(describe(value)) for o in outcomes]
         per_tier.append(outcomes)
         labels.append(tier.target)
     if not per_tier:

@@ -118,7 +118,7 @@ def evaluate(cond: m.Cond | None, facts: Facts, license_id: str) -> Partial:
             if value is False:
                 return False
             if value is not True:
-                rest.append(value)  # type: ignore[arg-type]
+                rest.append(value)
         if not rest:
             return True
         return rest[0] if len(rest) == 1 else m.All(tuple(rest))
@@ -129,7 +129,7 @@ def evaluate(cond: m.Cond | None, facts: Facts, license_id: str) -> Partial:
             if value is True:
                 return True
             if value is not False:
-                rest.append(value)  # type: ignore[arg-type]
+                rest.append(value)
         if not rest:
             return False
         return rest[0] if len(rest) == 1 else m.Any(tuple(rest))
@@ -141,7 +141,7 @@ def evaluate(cond: m.Cond | None, facts: Facts, license_id: str) -> Partial:
     return _atom(cond, facts, license_id)
 
 
-def _atom(cond: m.Cond, facts: Facts, license_id: str) -> Partial:  # noqa: PLR0911, PLR0912
+def _atom(cond: m.Cond, facts: Facts, license_id: str) -> Partial:
     if isinstance(cond, m.LicenseeKind):
         if _is_ancestor(cond.kind, facts.kind):
             return True
@@ -172,9 +172,7 @@ def _atom(cond: m.Cond, facts: Facts, license_id: str) -> Partial:  # noqa: PLR0
             if cond.purpose == "competing" and facts.attribute("competes_with_licensor") is not None:
                 return bool(facts.attribute("competes_with_licensor"))
             return cond
-        if cond.purpose in facts.purposes:
-            return True
-        return False
+        return cond.purpose in facts.purposes
     if isinstance(cond, m.Modified):
         return cond if facts.modified is None else facts.modified
     if isinstance(cond, m.WorkIs):
@@ -207,7 +205,7 @@ def describe(cond: m.Cond, negate: bool = False) -> str:
     return text
 
 
-def _describe_atom(cond: m.Cond, negate: bool) -> str:  # noqa: PLR0911
+def _describe_atom(cond: m.Cond, negate: bool) -> str:
     no = " not" if negate else ""
     if isinstance(cond, m.LicenseeKind):
         return f"the licensee is{no} {KIND_TEXT.get(cond.kind, cond.kind)}"

@@ -56,8 +56,10 @@ def _register() -> None:
     for command in (check_cmds.check, check_cmds.test, check_cmds.outbound, library_cmds.lint,
                     library_cmds.show, library_cmds.licenses):
         main.add_command(command)
+    import importlib
+
     try:
-        from licensecheck.cli import scan as scan_cmds
+        scan_cmds = importlib.import_module("licensecheck.cli.scan")
     except ImportError:
         return
     for command in scan_cmds.COMMANDS:

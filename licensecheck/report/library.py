@@ -28,7 +28,7 @@ def _when(cond: m.Cond | None) -> str:
     return f", if {describe(cond)}" if cond is not None else ""
 
 
-def statement_text(statement: m.Statement) -> str:  # noqa: PLR0911
+def statement_text(statement: m.Statement) -> str:
     """A statement in plain words."""
     if isinstance(statement, m.Permission):
         return "may " + ", ".join(ACTS.get(a, a) for a in statement.acts) + _when(statement.condition)

@@ -97,7 +97,8 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> TermsSyntaxErro
         label = exc.match_examples(get_parser().parse, MALFORMED, use_accepts=True)
     except Exception:  # match_examples must never turn an error into a crash
         label = None
-    if isinstance(exc, UnexpectedCharacters) and exc.pos_in_stream < len(text) and text[exc.pos_in_stream] == '"':
+    position = exc.pos_in_stream if exc.pos_in_stream is not None else len(text)
+    if isinstance(exc, UnexpectedCharacters) and position < len(text) and text[position] == '"':
         return TermsSyntaxError("unterminated string: a quote opened here is not closed on its line",
                                 Span(path, line, column), context=_caret_context(text, line, column))
     if label == "a clause must end with a full stop" and isinstance(exc, UnexpectedToken) \
@@ -115,7 +116,7 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> TermsSyntaxErro
     elif isinstance(exc, UnexpectedToken):
         found = f"`{exc.token}`"
     elif isinstance(exc, UnexpectedCharacters):
-        found = f"`{text[exc.pos_in_stream]}`" if exc.pos_in_stream < len(text) else "a character"
+        found = f"`{text[position]}`" if position < len(text) else "a character"
     else:
         found = "the end of the file"
     message = f"unexpected {found}"

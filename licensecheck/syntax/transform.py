@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from licensecheck import model as m
 from licensecheck.errors import TermsSyntaxError
@@ -35,7 +35,7 @@ class _Builder:
         self.errors = errors
 
     # -- helpers --------------------------------------------------------------------------
-    def span(self, item: Tree | Token) -> Span:
+    def span(self, item: Tree[Any] | Token) -> Span:
         from lark import Token
 
         if isinstance(item, Token):
@@ -46,7 +46,7 @@ class _Builder:
             return Span(self.path, 1, 1)
         return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
 
-    def error(self, message: str, at: Tree | Token, hint: str | None = None) -> None:
+    def error(self, message: str, at: Tree[Any] | Token, hint: str | None = None) -> None:
         self.errors.append(TermsSyntaxError(message, self.span(at), hint=hint))
 
     def word(self, token: Token, vocabulary: Iterable[str], what: str) -> str:
@@ -60,7 +60,7 @@ class _Builder:
             self.error(f"unknown {what} `{value}`", token, hint)
         return value
 
-    def names(self, tree: Tree, vocabulary: Iterable[str] | None, what: str) -> tuple[str, ...]:
+    def names(self, tree: Tree[Any], vocabulary: Iterable[str] | None, what: str) -> tuple[str, ...]:
         tokens = [child for child in tree.children if not isinstance(child, str) or True]
         known = tuple(vocabulary) if vocabulary is not None else None
         out: list[str] = []
@@ -69,12 +69,12 @@ class _Builder:
         return tuple(out)
 
     # -- document --------------------------------------------------------------------------
-    def document(self, tree: Tree) -> m.Document:
+    def document(self, tree: Tree[Any]) -> m.Document:
         from lark import Tree as LarkTree
 
         header = tree.children[0]
         assert isinstance(header, LarkTree)
-        kind = str(header.children[0].children[0])  # type: ignore[union-attr]
+        kind = str(header.children[0].children[0])
         doc_id_token = header.children[1]
         meta: dict[str, tuple[str, ...]] = {}
         meta_spans: dict[str, Span] = {}
@@ -102,7 +102,7 @@ class _Builder:
         return m.Document(kind=kind, id=str(doc_id_token), span=self.span(doc_id_token), meta=meta,
                           meta_spans=meta_spans, clauses=tuple(clauses), modules=tuple(modules))
 
-    def module(self, tree: Tree, seen: dict[str, Span]) -> m.Module:
+    def module(self, tree: Tree[Any], seen: dict[str, Span]) -> m.Module:
         from lark import Token
 
         code = str(tree.children[0])
@@ -115,7 +115,7 @@ class _Builder:
                 clauses.append(self.clause(child, code, seen))
         return m.Module(code=code, title=title, clauses=tuple(clauses), span=self.span(tree))
 
-    def clause(self, tree: Tree, module: str | None, seen: dict[str, Span]) -> m.Clause:
+    def clause(self, tree: Tree[Any], module: str | None, seen: dict[str, Span]) -> m.Clause:
         from lark import Token
         from lark import Tree as LarkTree
 
@@ -151,7 +151,7 @@ class _Builder:
                         module=module)
 
     # -- statements ------------------------------------------------------------------------
-    def statement(self, tree: Tree) -> m.Statement:
+    def statement(self, tree: Tree[Any]) -> m.Statement:
         handler = getattr(self, f"st_{tree.data}")
         result: m.Statement = handler(tree)
         return result
@@ -164,7 +164,7 @@ class _Builder:
                 return self.condition_clause(child)
         return None
 
-    def _sub(self, tree: Tree, name: str) -> Tree | None:
+    def _sub(self, tree: Tree[Any], name: str) -> Tree[Any] | None:
         from lark import Tree as LarkTree
 
         for child in tree.children:
@@ -172,64 +172,64 @@ class _Builder:
                 return child
         return None
 
-    def st_permission(self, tree: Tree) -> m.Permission:
-        acts = self.names(tree.children[0], ACTS, "act")  # type: ignore[arg-type]
+    def st_permission(self, tree: Tree[Any]) -> m.Permission:
+        acts = self.names(tree.children[0], ACTS, "act")
         return m.Permission(acts, self._condition(tree.children))
 
-    def st_prohibition(self, tree: Tree) -> m.Prohibition:
-        acts = self.names(tree.children[0], ACTS, "act")  # type: ignore[arg-type]
+    def st_prohibition(self, tree: Tree[Any]) -> m.Prohibition:
+        acts = self.names(tree.children[0], ACTS, "act")
         return m.Prohibition(acts, self._condition(tree.children))
 
-    def st_duty(self, tree: Tree) -> m.Duty:
+    def st_duty(self, tree: Tree[Any]) -> m.Duty:
         duty = self.word(tree.children[0], DUTIES, "duty")  # type: ignore[arg-type]
         trigger = self._sub(tree, "trigger")
-        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()  # type: ignore[arg-type]
+        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()
         return m.Duty(duty, triggers, self._condition(tree.children))
 
-    def st_sharealike(self, tree: Tree) -> m.ShareAlike:
+    def st_sharealike(self, tree: Tree[Any]) -> m.ShareAlike:
         scope = self.word(tree.children[0], SCOPES, "share-alike scope")  # type: ignore[arg-type]
-        targets = self.targets(tree.children[1])  # type: ignore[arg-type]
+        targets = self.targets(tree.children[1])
         return m.ShareAlike(scope, targets, self.work_filter(tree))
 
-    def st_sharealike_excludes(self, tree: Tree) -> m.ShareAlikeExcludes:
-        return m.ShareAlikeExcludes(self.names(tree.children[0], USES, "use"))  # type: ignore[arg-type]
+    def st_sharealike_excludes(self, tree: Tree[Any]) -> m.ShareAlikeExcludes:
+        return m.ShareAlikeExcludes(self.names(tree.children[0], USES, "use"))
 
-    def st_compatible(self, tree: Tree) -> m.Edge:
-        return m.Edge("compatible", self.targets(tree.children[0]),  # type: ignore[arg-type]
+    def st_compatible(self, tree: Tree[Any]) -> m.Edge:
+        return m.Edge("compatible", self.targets(tree.children[0]),
                       self._sub(tree, "combined") is not None, self.work_filter(tree))
 
-    def st_convertible(self, tree: Tree) -> m.Edge:
-        return m.Edge("convertible", self.targets(tree.children[0]),  # type: ignore[arg-type]
+    def st_convertible(self, tree: Tree[Any]) -> m.Edge:
+        return m.Edge("convertible", self.targets(tree.children[0]),
                       False, self.work_filter(tree))
 
-    def st_no_further(self, tree: Tree) -> m.NoFurtherRestrictions:
+    def st_no_further(self, tree: Tree[Any]) -> m.NoFurtherRestrictions:
         allowed: tuple[str, ...] = ()
         sub = self._sub(tree, "except")
         if sub is not None:
             known = (*DUTIES, *EXTRA_RESTRICTIONS, *(f"no-{act}" for act in ACTS))
-            allowed = self.names(sub.children[0], known, "restriction")  # type: ignore[arg-type]
+            allowed = self.names(sub.children[0], known, "restriction")
         return m.NoFurtherRestrictions(allowed)
 
-    def st_removable(self, tree: Tree) -> m.Removable:
+    def st_removable(self, tree: Tree[Any]) -> m.Removable:
         return m.Removable()
 
-    def st_tier(self, tree: Tree) -> m.Tier:
+    def st_tier(self, tree: Tree[Any]) -> m.Tier:
         token = tree.children[0]
-        return m.Tier(str(token), self.span(token), self._condition(tree.children))  # type: ignore[arg-type]
+        return m.Tier(str(token), self.span(token), self._condition(tree.children))
 
-    def st_waiver(self, tree: Tree) -> m.Waiver:
+    def st_waiver(self, tree: Tree[Any]) -> m.Waiver:
         duty = self.word(tree.children[0], DUTIES, "duty")  # type: ignore[arg-type]
         trigger = self._sub(tree, "trigger")
-        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()  # type: ignore[arg-type]
+        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()
         return m.Waiver(duty, triggers)
 
-    def st_change(self, tree: Tree) -> m.Change:
-        return m.Change(self.value_ref(tree.children[0]), self.value_ref(tree.children[1]))  # type: ignore[arg-type]
+    def st_change(self, tree: Tree[Any]) -> m.Change:
+        return m.Change(self.value_ref(tree.children[0]), self.value_ref(tree.children[1]))
 
-    def st_policy_rule(self, tree: Tree) -> m.PolicyRule:
+    def st_policy_rule(self, tree: Tree[Any]) -> m.PolicyRule:
         from lark import Tree as LarkTree
 
-        effect = str(tree.children[0].children[0])  # type: ignore[union-attr]
+        effect = str(tree.children[0].children[0])
         selectors: list[m.Selector] = []
         uses: tuple[str, ...] = ()
         because = ""
@@ -246,16 +246,16 @@ class _Builder:
                     else:
                         selectors.append(m.Selector("any"))
             elif child.data == "uses_filter":
-                uses = self.names(child.children[0], USES, "use")  # type: ignore[arg-type]
+                uses = self.names(child.children[0], USES, "use")
             elif child.data == "because":
                 because = _unquote(str(child.children[0]))
         return m.PolicyRule(effect, tuple(selectors), uses, self.work_filter(tree), because)
 
-    def work_filter(self, tree: Tree) -> tuple[str, ...]:
+    def work_filter(self, tree: Tree[Any]) -> tuple[str, ...]:
         sub = self._sub(tree, "work_filter")
-        return self.names(sub.children[0], WORKS, "kind of work") if sub else ()  # type: ignore[arg-type]
+        return self.names(sub.children[0], WORKS, "kind of work") if sub else ()
 
-    def targets(self, tree: Tree) -> tuple[m.Target, ...]:
+    def targets(self, tree: Tree[Any]) -> tuple[m.Target, ...]:
         from lark import Tree as LarkTree
 
         out: list[m.Target] = []
@@ -265,31 +265,31 @@ class _Builder:
                 out.append(m.TargetSelf(or_later=bool(target.children)))
             elif target.data == "target_id":
                 token = target.children[0]
-                out.append(m.TargetId(str(token), self.span(token)))  # type: ignore[arg-type]
+                out.append(m.TargetId(str(token), self.span(token)))
             else:
                 out.append(m.TargetRequiring(self.word(target.children[0], DUTIES, "duty")))  # type: ignore[arg-type]
         return tuple(out)
 
     # -- conditions ------------------------------------------------------------------------
-    def condition_clause(self, tree: Tree) -> m.Cond:
-        parts = [self.cond(child) for child in tree.children]  # type: ignore[arg-type]
+    def condition_clause(self, tree: Tree[Any]) -> m.Cond:
+        parts = [self.cond(child) for child in tree.children]
         if tree.data == "unless_condition":
             return m.Not(parts[0])
         if len(parts) == 2:
             return m.All((parts[0], m.Not(parts[1])))
         return parts[0]
 
-    def cond(self, tree: Tree) -> m.Cond:
+    def cond(self, tree: Tree[Any]) -> m.Cond:
         data = tree.data
         kids = tree.children
         if data == "cond_or":
-            items = tuple(self.cond(k) for k in kids)  # type: ignore[arg-type]
+            items = tuple(self.cond(k) for k in kids)
             return items[0] if len(items) == 1 else m.Any(items)
         if data == "cond_and":
-            items = tuple(self.cond(k) for k in kids)  # type: ignore[arg-type]
+            items = tuple(self.cond(k) for k in kids)
             return items[0] if len(items) == 1 else m.All(items)
         if data == "cond_not":
-            return m.Not(self.cond(kids[0]))  # type: ignore[arg-type]
+            return m.Not(self.cond(kids[0]))
         if data == "licensee_kind":
             return m.LicenseeKind(self.word(kids[0], KIND_PARENT, "licensee kind"))  # type: ignore[arg-type]
         if data == "licensee_member":
@@ -304,7 +304,7 @@ class _Builder:
             return m.LicenseeFlag(name)
         if data == "licensee_compare":
             name = self.word(kids[0], ATTRIBUTES, "licensee attribute")  # type: ignore[arg-type]
-            value = self.value(kids[2])  # type: ignore[arg-type]
+            value = self.value(kids[2])
             if name in ATTRIBUTES and ATTRIBUTES[name].type in _NUMERIC and not isinstance(value, float):
                 self.error(f"licensee attribute `{name}` is a number", kids[2])
             return m.LicenseeCompare(name, str(kids[1]), value)
@@ -319,12 +319,12 @@ class _Builder:
         if data == "parameter_set":
             return m.ParameterSet(str(kids[0]))
         if data == "parameter_compare":
-            return m.ParameterCompare(str(kids[0]), str(kids[1]), self.value(kids[2]))  # type: ignore[arg-type]
+            return m.ParameterCompare(str(kids[0]), str(kids[1]), self.value(kids[2]))
         if data == "agreement":
             return m.Agreement()
         raise AssertionError(f"unhandled condition {data}")
 
-    def value(self, tree: Tree) -> str | float:
+    def value(self, tree: Tree[Any]) -> str | float:
         token = str(tree.children[0]) if tree.children else ""
         if tree.data == "number":
             return float(token)
@@ -332,14 +332,14 @@ class _Builder:
             return _unquote(token)
         return token
 
-    def value_text(self, tree: Tree) -> str:
+    def value_text(self, tree: Tree[Any]) -> str:
         value = self.value(tree)
         if isinstance(value, float):
             text = str(tree.children[0])
             return text
         return value
 
-    def value_ref(self, tree: Tree) -> m.ValueRef:
+    def value_ref(self, tree: Tree[Any]) -> m.ValueRef:
         if tree.data == "parameter_value":
             return m.ValueRef(str(tree.children[0]), parameter=True)
         return m.ValueRef(self.value_text(tree))
@@ -356,6 +356,6 @@ def _citation(text: str) -> str:
     return "§" + _unquote(body)
 
 
-def build_document(tree: Tree, text: str, path: str, errors: list[TermsSyntaxError]) -> m.Document:
+def build_document(tree: Tree[Any], text: str, path: str, errors: list[TermsSyntaxError]) -> m.Document:
     """Build the `Document` of a parse tree, appending every vocabulary error to `errors`."""
     return _Builder(text, path, errors).document(tree)
