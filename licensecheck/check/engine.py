@@ -525,12 +525,12 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
                     for accepted, nfr in versions]
         refusing = [entry for entry in refusing if entry[2]]
         if not refusing:
-            accepting = [nfr for _, nfr in versions if nfr is not None][:1] or outbound_whole[:1]
+            accepting = [clause for _set, clause in versions if clause is not None][:1] or outbound_whole[:1]
             return Outcome(Verdict.COMPATIBLE, reasons=tuple(
                 s.reason(f"accepts the terms of {lid} in the result") for s in accepting))
         cited: list[Reason] = []
-        for _, nfr, extra in refusing:
-            tags = ", ".join(sorted({tag for tag, _ in extra}))
+        for _accepted_set, nfr, extra in refusing:
+            tags = ", ".join(sorted({tag for tag, _src in extra}))
             cited += [source.reason(f"a restriction (`{tag}`) that {option.label} does not accept")
                       for tag, source in extra]
             if nfr is not None:
