@@ -529,10 +529,10 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
             return Outcome(Verdict.COMPATIBLE, reasons=tuple(
                 s.reason(f"accepts the terms of {lid} in the result") for s in accepting))
         cited: list[Reason] = []
-        for _accepted_set, nfr, extra in refusing:
-            tags = ", ".join(sorted({tag for tag, _src in extra}))
-            cited += [source.reason(f"a restriction (`{tag}`) that {option.label} does not accept")
-                      for tag, source in extra]
+        for _accepted_set, nfr, refused in refusing:
+            tags = ", ".join(sorted({tag for tag, _src in refused}))
+            cited += [src.reason(f"a restriction (`{tag}`) that {option.label} does not accept")
+                      for tag, src in refused]
             if nfr is not None:
                 cited.append(nfr.reason(f"forbids restrictions beyond its own; {lid} adds {tags}"))
         cited += [s.reason("requires the whole result under this licence") for s in outbound_whole]
