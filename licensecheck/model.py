@@ -74,9 +74,10 @@ class Trial:
 
 @dataclass(frozen=True, slots=True)
 class ParameterSet:
-    """A licence parameter is given and not `none`."""
+    """A licence parameter is given and not `none` (`value`: its free text, once known)."""
 
     name: str
+    value: str = ""
 
 
 @dataclass(frozen=True, slots=True)

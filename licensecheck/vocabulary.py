@@ -145,10 +145,15 @@ ATTRIBUTES: Final[Mapping[str, Attribute]] = {
     "charitable": Attribute("bool", "is a charitable organisation"),
     "self_employed": Attribute("bool", "works for itself"),
     "jurisdiction": Attribute("code", "is established in"),
+    "shared_profit": Attribute("bool", "seeks shared profit for all of its members (ACSL 2(d))"),
+    "non_members_set_labour_cost": Attribute("bool", "lets non-members set the cost of their labour (ACSL 2(d))"),
 }
 
 #: activity tags beyond the purposes (spec section 3, `activities`)
-EXTRA_ACTIVITIES: Final[frozenset[str]] = frozenset({"supplies-military", "supplies-law-enforcement"})
+EXTRA_ACTIVITIES: Final[frozenset[str]] = frozenset({
+    "supplies-military", "supplies-law-enforcement", "forced-labour", "mass-surveillance", "ecocide",
+    "mineral-extraction", "violent-media",
+})
 
 # -- Purposes (spec section 4) and kinds of work ------------------------------------------------
 
@@ -185,7 +190,7 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "mark-changes": DutyKind("mark modified files or the work as changed", False),
     "include-notice-file": DutyKind("keep the NOTICE file with the distribution", False),
     "keep-addendum-notice": DutyKind("carry the added terms with the licence notice", False),
-    "state-source": DutyKind("name the source and the date of its last update", False),
+    "state-source": DutyKind("name the source and the date of its last update", False, ("give-attribution",)),
     "disclaimer": DutyKind("keep the disclaimer of warranty", False),
     "offer-source": DutyKind("offer the corresponding source code of what is distributed", True,
                              ("offer-source",)),
@@ -212,11 +217,14 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "credit-in-interface": DutyKind(
         "credit the authors in the documentation and in a notice reachable from the interface", False),
     "indemnify": DutyKind("indemnify contributors for warranties or liability you offer", False),
-    "pay-royalties": DutyKind("let the licensor collect royalties for non-noncommercial uses", True),
+    "pay-royalties": DutyKind("accept that the licensor may collect royalties for uses that are not noncommercial",
+                              False),
     "notify-impacted-parties": DutyKind(
         "accept a duty of care and a right of action for supply-chain impacted parties", True),
     "follow-ethical-standards": DutyKind("follow the licence's human-rights and labour standards",
                                          True),
+    "publish-supply-chain-data": DutyKind("publish data about the supply chain", True),
+    "indemnify-licensor": DutyKind("indemnify the licensor against claims arising from the use", False),
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
 }
 
@@ -255,7 +263,7 @@ SCOPE_REACH: Final[Mapping[str, Mapping[str, str]]] = {
         "include-data": "whole", "distribute": "whole", "relicense-adaptation": "whole",
     },
     "adaptation": {
-        "modify": "whole", "relicense-adaptation": "whole", "distribute": "whole",
+        "modify": "whole", "relicense-adaptation": "whole", "distribute": "whole-if-modified",
         "aggregate": "retain", "static-link": "whole", "dynamic-link": "retain",
         "include-data": "whole-if-modified",
     },

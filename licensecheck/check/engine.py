@@ -23,9 +23,18 @@ from licensecheck.check.facts import Facts, describe, evaluate, facts_of
 from licensecheck.check.verdict import BETTER, Outcome, Reason, Verdict, all_of, any_of
 from licensecheck.expr import And, Expr, Leaf, Or, leaves
 from licensecheck.question import Question
-from licensecheck.vocabulary import DUTIES, MODIFIABLE_USES, SCOPE_REACH, SCOPES, USE_ACTS
+from licensecheck.vocabulary import (
+    ACTS,
+    DUTIES,
+    EXTRA_RESTRICTIONS,
+    MODIFIABLE_USES,
+    SCOPE_REACH,
+    SCOPES,
+    USE_ACTS,
+)
 
 ExpressionParser = Callable[[str], Expr]
+_ALL_TAGS = frozenset([*DUTIES, *EXTRA_RESTRICTIONS, *(f"no-{act}" for act in ACTS)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,11 +434,10 @@ def _edge_applies(ctx: _Context, edge: m.Edge) -> bool:
 def _fit(ctx: _Context, compiled: Compiled, whole: Sequence[Source], option: Option,
          linking: bool) -> tuple[str, Source] | None:
     """How the inbound material can go under the option: same licence, compatible, convertible."""
-    for source in whole:
-        statement = source.clause.statement
-        assert isinstance(statement, m.ShareAlike)
-        if any(_fits(ctx, compiled, t, option) for t in statement.targets):
-            return "same", source
+    clear = [s for s in whole if not s.clause.unclear] or list(whole)
+    if clear and all(any(_fits(ctx, compiled, t, option) for t in s.clause.statement.targets)  # type: ignore[union-attr]
+                     for s in clear):
+        return "same", clear[0]
     if option.license.base_id == compiled.license.base_id and _versions(ctx.catalog, option.license) <= \
             _versions(ctx.catalog, compiled.license):
         return "same", whole[0] if whole else compiled.grants[0]
@@ -488,12 +496,12 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
             choices = () if mode == "same" else (f"{compiled.license.id} relicensed as {option.label} ({source.where})",)
             return Outcome(Verdict.COMPATIBLE, reasons=(source.reason(note),), choices=choices)
         unclear = [s for s in whole if s.clause.unclear]
-        if unclear:
+        if unclear and len(unclear) == len(whole):
             source = unclear[0]
             return Outcome(Verdict.UNKNOWN, reasons=(source.reason("may require the result under this licence"),),
                            errors=(f"{source.where} [{source.clause.id}] is unclear: {source.clause.unclear}",))
         reasons = [s.reason(f"requires the result ({SCOPES[s.clause.statement.scope]}) under its targets; "  # type: ignore[union-attr]
-                            f"{option.label} is not one of them") for s in whole]
+                            f"{option.label} is not one of them") for s in whole if not s.clause.unclear]
         if compiled.no_further is not None:
             extra = compile_license(option.license).tag_set() - _accepted_by(compiled)
             if extra:
@@ -520,6 +528,10 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
             f"inside or beside the {option.label} result",),
             reasons=tuple(s.reason(f"keeps {SCOPES[scope]} under this licence") for s in retain))
     if outbound_whole:
+        edge = _fit(ctx, compiled, [], option, linking=True)
+        if edge is not None and edge[0] == "compatible":
+            return Outcome(Verdict.COMPATIBLE, reasons=(
+                edge[1].reason(f"lets the material be distributed under {option.label}"),))
         versions = _accepted(ctx, option)
         refusing = [(accepted, nfr, [(tag, src) for tag, src in compiled.tags if tag not in accepted])
                     for accepted, nfr in versions]
@@ -537,10 +549,39 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
                 cited.append(nfr.reason(f"forbids restrictions beyond its own; {lid} adds {tags}"))
         cited += [s.reason("requires the whole result under this licence") for s in outbound_whole]
         return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(cited))
-    return Outcome(Verdict.COMPATIBLE)
+    return _open_outbound(ctx, compiled, option)
+
+
+#: uses whose result puts the inbound material itself under the outbound licence's grants (adaptations and
+#: copies passed on); a collection or a linked program keeps each part under its own licence
+_GOVERNED_USES = frozenset({"modify", "relicense-adaptation", "distribute"})
+#: restrictions a result must keep: who may use the material and for what
+_FIELD_OF_USE = frozenset({"licensee-restriction", "purpose-restriction"})
+
+
+def _open_outbound(ctx: _Context, compiled: Compiled, option: Option) -> Outcome:
+    """An open outbound licence would grant recipients what a field-of-use restriction of the inbound denies."""
+    governed = ctx.facts.use in _GOVERNED_USES or (ctx.facts.use == "include-data" and ctx.facts.modified is True)
+    if not governed or option.license.base_id == compiled.license.base_id:
+        return Outcome(Verdict.COMPATIBLE)
+    restricted = [(tag, src) for tag, src in compiled.tags if tag in _FIELD_OF_USE]
+    if not restricted:
+        return Outcome(Verdict.COMPATIBLE)
+    outbound = compile_license(option.license)
+    grants = [g for g in outbound.grants_for("distribute") if g.clause.statement.condition is None]  # type: ignore[union-attr]
+    kept = outbound.tag_set()
+    lost = [(tag, src) for tag, src in restricted if tag not in kept]
+    if not grants or not lost:
+        return Outcome(Verdict.COMPATIBLE)
+    reasons = [src.reason(f"a restriction (`{tag}`) that the {option.label} result would not carry")
+               for tag, src in lost]
+    reasons.append(grants[0].reason("grants every recipient these rights without that restriction"))
+    return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons))
 
 
 def _accepted_by(compiled: Compiled) -> frozenset[str]:
+    if compiled.no_further is None:  # no clause forbids further restrictions
+        return compiled.tag_set() | _ALL_TAGS
     own = set(compiled.tag_set())
     if compiled.no_further is not None:
         statement = compiled.no_further.clause.statement
@@ -554,7 +595,7 @@ def _accepted_by(compiled: Compiled) -> frozenset[str]:
 def _duties(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
     acts = set(ctx.acts)
     covered: set[str] = set()
-    if option is not None and _outbound_reaches(ctx, option):
+    if option is not None and (_outbound_reaches(ctx, option) or _relicensed(ctx, compiled, option)):
         covered = set(compile_license(option.license).duty_kinds)
     outcome = Outcome(Verdict.COMPATIBLE)
     passive: list[str] = []
@@ -578,6 +619,12 @@ def _duties(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome
         else:
             passive.append(text)
     return replace(outcome, duties=outcome.duties + tuple(passive))
+
+
+def _relicensed(ctx: _Context, compiled: Compiled, option: Option) -> bool:
+    """Whether the inbound material goes under the option's licence, whose obligations then prevail."""
+    whole = [source for source, reach in _reach(ctx, compiled) if reach == "whole"]
+    return bool(whole) and _fit(ctx, compiled, whole, option, linking=False) is not None
 
 
 def _waives(source: Source, duty: m.Duty, acts: set[str]) -> bool:

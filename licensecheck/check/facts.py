@@ -183,7 +183,12 @@ def _atom(cond: m.Cond, facts: Facts, license_id: str) -> Partial:
         value = facts.question.parameter(license_id, cond.name)
         if value is None:
             return cond
-        return value.strip().lower() not in ("", "none", "no")
+        lowered = value.strip().lower()
+        if lowered in ("", "none", "no", "false"):
+            return False
+        if lowered in ("yes", "true", "all", "any"):
+            return True
+        return m.ParameterSet(cond.name, value.strip())  # free text: whether it covers the use stays open
     if isinstance(cond, m.ParameterCompare):
         value = facts.question.parameter(license_id, cond.name)
         return cond if value is None else _compare(value, cond.op, cond.value)
@@ -216,7 +221,7 @@ def _describe_atom(cond: m.Cond, negate: bool) -> str:
         return f"the licensee {phrase} (`{cond.attribute}: true`)"
     if isinstance(cond, m.LicenseeCompare):
         value = cond.value
-        shown = f"{value:g}" if isinstance(value, float) else value
+        shown = (f"{int(value)}" if value.is_integer() else f"{value}") if isinstance(value, float) else value
         op = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "!=", "!=": "="}[cond.op] if negate else cond.op
         return f"the licensee's `{cond.attribute}` {op} {shown}"
     if isinstance(cond, m.LicenseeMember):
@@ -235,6 +240,8 @@ def _describe_atom(cond: m.Cond, negate: bool) -> str:
     if isinstance(cond, m.Agreement):
         return "no separate agreement with the licensor" if negate else "a separate agreement with the licensor is obtained"
     if isinstance(cond, m.ParameterSet):
+        if cond.value:
+            return f"the licence parameter `{cond.name}` (\"{cond.value}\"){' does not cover' if negate else ' covers'} this use"
         return f"the licence parameter `{cond.name}` is{no} set and covers this use"
     if isinstance(cond, m.ParameterCompare):
         return f"the licence parameter `{cond.name}` {'is not' if negate else 'is'} {cond.op} {cond.value}"

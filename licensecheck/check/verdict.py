@@ -85,9 +85,9 @@ def all_of(outcomes: Sequence[Outcome]) -> Outcome:
     errors: tuple[str, ...] = ()
     decisive = worst in (Verdict.INCOMPATIBLE, Verdict.UNKNOWN)
     for outcome in outcomes:
-        errors = _merge(errors, outcome.errors)
         if decisive and outcome.verdict is not worst:
             continue
+        errors = _merge(errors, outcome.errors)
         conditions = _merge(conditions, outcome.conditions)
         duties = _merge(duties, outcome.duties)
         reasons = _merge(reasons, outcome.reasons)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from licensecheck.errors import InputError
@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 class ExpressionParser:
     """Parses SPDX expressions against one catalog's ids."""
 
-    def __init__(self, known: Mapping[str, str], exceptions: frozenset[str]) -> None:
+    def __init__(self, known: Mapping[str, str], exceptions: frozenset[str],
+                 resolve: Callable[[str], str | None] | None = None) -> None:
         from license_expression import LicenseSymbol, Licensing
 
         self.known = dict(known)
         self.exceptions = exceptions
+        self.resolve = resolve
         groups: dict[str, list[str]] = {}
         for alias, canonical in self.known.items():
             groups.setdefault(canonical, []).append(alias)
@@ -49,6 +51,10 @@ class ExpressionParser:
             base = self.known[lowered[:-1]]
             later = self.known.get(f"{base.lower()}+")
             return (later or f"{base}+"), True
+        if self.resolve is not None:
+            resolved = self.resolve(key)
+            if resolved is not None:
+                return resolved, True
         return key, False
 
     def _parse(self, text: str) -> Expr:
@@ -108,7 +114,7 @@ def parser_for(catalog: Catalog) -> ExpressionParser:
                               if doc.kind in ("exception", "addendum"))
     known = catalog.known_ids()
     exceptions = frozenset(alias for alias, canonical in known.items() if canonical.lower() in exception_ids)
-    parser = ExpressionParser(known, exceptions)
+    parser = ExpressionParser(known, exceptions, catalog.canonical)
     _PARSERS[id(catalog)] = (catalog, parser)
     return parser
 

@@ -1,0 +1,141 @@
+"""Walking the scanned tree: regular files only, links never followed, every obstacle reported.
+
+Symbolic links are not followed: a link to something inside the root adds nothing (its target is
+scanned where it is), a link out of the root, a dangling link and a link loop are reported and
+skipped. Unreadable directories and files are reported as errors and the walk goes on. Nothing
+is ever written into the tree.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from licensecheck.scan.model import Problem, Severity
+
+#: directories never entered: version control and tool caches
+SKIP_DIRS = frozenset({".git", ".hg", ".sl", ".svn", ".bzr", "_darcs", ".reuse", "__pycache__", ".mypy_cache",
+                       ".pytest_cache", ".ruff_cache", ".tox", ".nox", ".hypothesis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A regular file of the tree: its path relative to the root (with `/`) and its absolute path."""
+
+    path: str
+    abspath: str
+
+
+@dataclass
+class Tree:
+    """What the walk found: files, virtual environments, node_modules folders, problems."""
+
+    files: list[Entry] = field(default_factory=list)
+    venvs: list[str] = field(default_factory=list)  # relative paths of folders with a pyvenv.cfg
+    node_modules: list[str] = field(default_factory=list)  # relative paths of node_modules folders
+    problems: list[Problem] = field(default_factory=list)
+
+
+def glob_regex(pattern: str) -> str:
+    """A regular expression for a path glob: `*` stays within a folder, `**` crosses folders."""
+    pattern = pattern.strip().lstrip("/")
+    if pattern.endswith("/"):
+        pattern += "**"
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+            continue
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        else:
+            out.append(re.escape(char))
+        index += 1
+    return "".join(out)
+
+
+def compile_globs(patterns: list[str] | tuple[str, ...]) -> Callable[[str], bool]:
+    """A test of relative paths against globs (a folder glob also matches what is inside)."""
+    if not patterns:
+        return lambda path: False
+    regex = re.compile("|".join(f"(?:{glob_regex(p)})(?:/.*)?" for p in patterns))
+    return lambda path: regex.fullmatch(path) is not None
+
+
+def walk(root: str, excluded: Callable[[str], bool]) -> Tree:
+    """Every regular file under `root` (an absolute path), in a stable order."""
+    tree = Tree()
+    real_root = os.path.realpath(root)
+    stack: list[tuple[str, str]] = [(root, "")]
+    while stack:
+        directory, relative = stack.pop()
+        try:
+            with os.scandir(directory) as iterator:
+                entries = sorted(iterator, key=lambda e: e.name)
+        except OSError as exc:
+            tree.problems.append(Problem(relative or ".", f"cannot read directory: {_why(exc)}", Severity.ERROR))
+            continue
+        subdirs: list[tuple[str, str]] = []
+        for entry in entries:
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            if excluded(path):
+                continue
+            try:
+                if entry.is_symlink():
+                    _symlink(entry.path, path, real_root, tree)
+                elif entry.is_dir(follow_symlinks=False):
+                    if entry.name in SKIP_DIRS:
+                        continue
+                    if entry.name == "node_modules":
+                        tree.node_modules.append(path)
+                    elif os.path.exists(os.path.join(entry.path, "pyvenv.cfg")):
+                        tree.venvs.append(path)
+                    else:
+                        subdirs.append((entry.path, path))
+                elif entry.is_file(follow_symlinks=False):
+                    tree.files.append(Entry(path, entry.path))
+                else:
+                    tree.problems.append(Problem(path, "not a regular file; skipped", Severity.SKIPPED))
+            except OSError as exc:
+                tree.problems.append(Problem(path, f"cannot read: {_why(exc)}", Severity.ERROR))
+        stack.extend(reversed(subdirs))
+    return tree
+
+
+def _symlink(abspath: str, path: str, real_root: str, tree: Tree) -> None:
+    try:
+        os.stat(abspath)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            tree.problems.append(Problem(path, "symbolic link loop; not followed", Severity.WARNING))
+        else:
+            tree.problems.append(Problem(path, "dangling symbolic link; skipped", Severity.WARNING))
+        return
+    target = os.path.realpath(abspath)
+    if target != real_root and not target.startswith(real_root + os.sep):
+        tree.problems.append(Problem(path, "symbolic link points out of the scanned root; not followed",
+                                     Severity.SKIPPED))
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return (exc.strerror or exc.__class__.__name__).lower()
+
+
+def read_head(abspath: str, limit: int) -> bytes:
+    """The first `limit` bytes of a file (raises OSError)."""
+    with open(abspath, "rb", buffering=0) as handle:
+        return handle.read(limit)

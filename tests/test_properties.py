@@ -1,0 +1,93 @@
+"""Laws the checker keeps, tested with Hypothesis."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from licensecheck.api import check_question
+from licensecheck.check.verdict import BETTER
+from licensecheck.question import question_from
+from licensecheck.report.json import results_document
+from licensecheck.report import Entry
+
+LICENCES = ["MIT", "Apache-2.0", "GPL-2.0-only", "GPL-2.0-or-later", "GPL-3.0-only", "LGPL-2.1-only",
+            "MPL-2.0", "AGPL-3.0-only", "CC-BY-4.0", "CC-BY-SA-4.0", "ODbL-1.0", "CC0-1.0", "LicenseRef-Nobody",
+            "MPL-2.0-no-copyleft-exception", "LGPL-3.0-or-later"]
+USES = ["static-link", "dynamic-link", "modify", "aggregate", "distribute", "include-data", "internal-use",
+        "network-service"]
+OUTBOUND = ["MIT", "GPL-2.0-only", "GPL-2.0-or-later", "GPL-3.0-or-later", "LicenseRef-Proprietary",
+            "Apache-2.0", "AGPL-3.0-only", "CC-BY-SA-4.0"]
+KINDS = ["any", "individual", "worker-cooperative", "for-profit-company", "association", "public-body"]
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def ask(inbound: str, use: str, outbound: str | None, kind: str = "any", policy: str | None = None) -> str:
+    """The verdict of a question."""
+    data = {"inbound": inbound, "use": use, "licensee": {"kind": kind}}
+    if outbound is not None:
+        data["outbound"] = outbound
+    if policy is not None:
+        data["policy"] = policy
+    return check_question(question_from(data)).verdict
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(LICENCES), min_size=2, max_size=4), st.sampled_from(USES),
+       st.sampled_from(OUTBOUND), st.randoms(use_true_random=False))
+def test_and_is_order_insensitive(operands: list[str], use: str, outbound: str, rnd) -> None:  # type: ignore[no-untyped-def]
+    """The order of AND operands does not change the verdict."""
+    shuffled = list(operands)
+    rnd.shuffle(shuffled)
+    assert ask(" AND ".join(operands), use, outbound) == ask(" AND ".join(shuffled), use, outbound)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(LICENCES), min_size=1, max_size=3), st.sampled_from(LICENCES),
+       st.sampled_from(USES), st.sampled_from(OUTBOUND), st.sampled_from(KINDS))
+def test_adding_an_and_operand_never_loosens(operands: list[str], extra: str, use: str, outbound: str,
+                                             kind: str) -> None:
+    """`E AND X` is never more permissive than `E`."""
+    base = ask(" AND ".join(operands), use, outbound, kind)
+    more = ask(" AND ".join([*operands, extra]), use, outbound, kind)
+    assert BETTER[more] <= BETTER[base]
+
+
+@SETTINGS
+@given(st.sampled_from(LICENCES), st.sampled_from(USES), st.sampled_from(OUTBOUND),
+       st.sampled_from(["asf-3rd-party", "fr-administration"]))
+def test_adding_a_policy_never_loosens(inbound: str, use: str, outbound: str, policy: str) -> None:
+    """A policy makes a verdict stricter or leaves it, never looser."""
+    assert BETTER[ask(inbound, use, outbound, policy=policy)] <= BETTER[ask(inbound, use, outbound)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(LICENCES), min_size=1, max_size=3), st.sampled_from(USES),
+       st.sampled_from(OUTBOUND), st.sampled_from(["AND", "OR"]))
+def test_same_question_gives_identical_json(operands: list[str], use: str, outbound: str, op: str) -> None:
+    """The same question gives byte-identical JSON twice."""
+    question = question_from({"inbound": f" {op} ".join(operands), "use": use, "outbound": outbound})
+    first = results_document([Entry("q", check_question(question))])
+    second = results_document([Entry("q", check_question(question))])
+    assert first == second
+
+
+@SETTINGS
+@given(st.sampled_from(LICENCES), st.sampled_from(USES), st.sampled_from(OUTBOUND), st.sampled_from(KINDS))
+def test_every_decided_verdict_cites_a_clause(inbound: str, use: str, outbound: str, kind: str) -> None:
+    """compatible, conditional and incompatible verdicts cite at least one clause; unknown says why."""
+    result = check_question(question_from({"inbound": inbound, "use": use, "outbound": outbound,
+                                           "licensee": {"kind": kind}}))
+    if result.verdict == "unknown":
+        assert result.errors or result.conditions
+    else:
+        assert result.reasons
+
+
+@SETTINGS
+@given(st.sampled_from(LICENCES), st.sampled_from(LICENCES), st.sampled_from(USES), st.sampled_from(OUTBOUND))
+def test_or_is_at_least_as_good_as_each_branch(left: str, right: str, use: str, outbound: str) -> None:
+    """`A OR B` is as permissive as the better of A and B."""
+    both = ask(f"{left} OR {right}", use, outbound)
+    assert BETTER[both] == max(BETTER[ask(left, use, outbound)], BETTER[ask(right, use, outbound)])
