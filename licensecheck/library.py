@@ -18,6 +18,7 @@ from licensecheck.model import Document
 from licensecheck.resources import cache_dir, data_path
 
 _SUFFIXES = (".terms", ".policy")
+_MODEL_SOURCES = ("model.py", "catalog.py", "vocabulary.py", "source.py", "syntax/transform.py", "syntax/parser.py")
 
 
 def _shipped_files() -> list[tuple[str, Traversable]]:
@@ -80,6 +81,12 @@ def load_library() -> Catalog:
     files = [(display, entry.read_bytes()) for display, entry in _shipped_files()]
     grammar = data_path("grammars").joinpath("terms.lark").read_bytes()
     digest = hashlib.sha256(__version__.encode() + grammar)
+    package = Path(__file__).resolve().parent
+    for module in _MODEL_SOURCES:  # the code that builds the cached objects is part of the key
+        try:
+            digest.update((package / module).read_bytes())
+        except OSError:
+            digest.update(module.encode())
     for display, data in files:
         digest.update(display.encode() + b"\0" + data + b"\0")
     key = digest.hexdigest()[:24]

@@ -20,7 +20,10 @@ class Source:
 
     def reason(self, note: str) -> Reason:
         """This clause as a reason, with a note saying why it matters here."""
-        return Reason(self.license, self.clause.id, str(self.clause.span), self.clause.text, note)
+        text = self.clause.text
+        if self.clause.quote:
+            text = f'{text} Licence text: "{self.clause.quote}"'
+        return Reason(self.license, self.clause.id, str(self.clause.span), text, note)
 
     @property
     def where(self) -> str:

@@ -723,8 +723,13 @@ def _value(ctx: _Context, compiled: Compiled, ref: m.ValueRef) -> str | None:
 def _policy(ctx: _Context, license: License, addition: License | None) -> Outcome | None:
     if ctx.policy is None:
         return None
-    names = {license.id.lower(), license.base_id.lower()}
-    names.update(a.lower() for a in license.document.fields("aliases"))
+    names = {license.id.lower()}
+    doc = license.document
+    if license.or_later:
+        names.update(a.lower() for a in doc.fields("deprecated") if a.endswith("+"))
+    else:
+        names.add(license.base_id.lower())
+        names.update(a.lower() for a in (*doc.fields("aliases"), *doc.fields("deprecated")) if not a.endswith("+"))
     categories = set(license.categories)
     if addition is not None:
         names.add(addition.id.lower())

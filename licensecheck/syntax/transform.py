@@ -144,11 +144,25 @@ class _Builder:
                 statement = self.statement(child)
         assert statement is not None
         span = self.span(tree)
-        meta = tree.meta
-        text = self.text[meta.start_pos:meta.end_pos] if not getattr(meta, "empty", True) else ""
+        text = self.statement_text(tree)
         return m.Clause(id=clause_id, statement=statement, citations=tuple(citations), span=span,
-                        text=" ".join(text.split()), unclear=unclear, quote=quote, note=note,
+                        text=text, unclear=unclear, quote=quote, note=note,
                         module=module)
+
+    def statement_text(self, tree: Tree[Any]) -> str:
+        """The clause as written, from its id to the end of its statement (quote and note left out)."""
+        from lark import Tree as LarkTree
+
+        meta = tree.meta
+        if getattr(meta, "empty", True):
+            return ""
+        end = meta.end_pos
+        for child in tree.children:
+            if isinstance(child, LarkTree) and child.data not in ("citation", "unclear", "quote", "note"):
+                if not getattr(child.meta, "empty", True):
+                    end = child.meta.end_pos
+        text = self.text[meta.start_pos:end].rstrip()
+        return " ".join(text.split()) + "."
 
     # -- statements ------------------------------------------------------------------------
     def statement(self, tree: Tree[Any]) -> m.Statement:
