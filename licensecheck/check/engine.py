@@ -13,6 +13,7 @@ named licence makes the verdict `conditional` and is named in `choice`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -785,18 +786,33 @@ def _publish(ctx: _Context, outbound: Expr) -> Outcome:
 
 # -- result ----------------------------------------------------------------------------------
 
+_PER_ACT = re.compile(r"^(grants|forbids) `([^`]+)`(.*)$")
+
+
 def _merge_reasons(reasons: Sequence[Reason]) -> tuple[Reason, ...]:
-    """One reason per clause, its notes joined."""
-    merged: dict[tuple[str, str, str], Reason] = {}
+    """One reason per clause, its notes joined; notes that differ only by the act are said once."""
+    notes: dict[tuple[str, str, str], list[str]] = {}
+    first: dict[tuple[str, str, str], Reason] = {}
     for reason in reasons:
         key = (reason.license, reason.clause, reason.location)
-        if key in merged:
-            old = merged[key]
-            if reason.note not in old.note.split("; "):
-                merged[key] = replace(old, note=f"{old.note}; {reason.note}")
-        else:
-            merged[key] = reason
-    return tuple(merged.values())
+        first.setdefault(key, reason)
+        if reason.note not in notes.setdefault(key, []):
+            notes[key].append(reason.note)
+    merged = []
+    for key, reason in first.items():
+        grouped: dict[tuple[str, str], list[str]] = {}
+        plain: list[str] = []
+        for note in notes[key]:
+            match = _PER_ACT.match(note)
+            if match:
+                acts = grouped.setdefault((match.group(1), match.group(3)), [])
+                if match.group(2) not in acts:
+                    acts.append(match.group(2))
+            else:
+                plain.append(note)
+        texts = [f"{verb} {', '.join(f'`{a}`' for a in acts)}{tail}" for (verb, tail), acts in grouped.items()]
+        merged.append(replace(reason, note="; ".join([*texts, *plain])))
+    return tuple(merged)
 
 
 def _result(outcome: Outcome) -> Result:

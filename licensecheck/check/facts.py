@@ -200,14 +200,38 @@ def _atom(cond: m.Cond, facts: Facts, license_id: str) -> Partial:
 def describe(cond: m.Cond, negate: bool = False) -> str:
     """A condition in plain words (negated when `negate`)."""
     if isinstance(cond, m.Not):
-        return describe(cond.item, not negate)
+        if negate or not isinstance(cond.item, (m.All, m.Any)):
+            return describe(cond.item, not negate)
+        return f"not ({describe(cond.item)})"
     if isinstance(cond, (m.All, m.Any)):
-        joiner = " and " if isinstance(cond, m.All) != negate else " or "
-        parts = [describe(item, negate) for item in cond.items]
-        parts = [f"({p})" if (" and " in p or " or " in p) else p for p in parts]
+        if negate:
+            return f"not ({describe(cond)})"
+        joiner = " and " if isinstance(cond, m.All) else " or "
+        parts = [f"({describe(item)})" if isinstance(item, (m.All, m.Any)) else describe(item)
+                 for item in cond.items]
         return joiner.join(parts)
-    text = _describe_atom(cond, negate)
-    return text
+    return _describe_atom(cond, negate)
+
+
+def _negative(phrase: str) -> str:
+    """`is owned by ...` -> `is not owned by ...`; `employs ...` -> `does not employ ...`."""
+    first, _, rest = phrase.partition(" ")
+    if first in ("is", "has", "can"):
+        return f"{first} not {rest}"
+    if first == "also":
+        return f"does not also {_base_verb(rest)}"
+    return f"does not {_base_verb(phrase)}"
+
+
+def _base_verb(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    if first.endswith("ies"):
+        first = first[:-3] + "y"
+    elif first.endswith(("sses", "shes", "ches", "xes")):
+        first = first[:-2]
+    elif first.endswith("s") and not first.endswith("ss"):
+        first = first[:-1]
+    return f"{first} {rest}".strip()
 
 
 def _describe_atom(cond: m.Cond, negate: bool) -> str:
@@ -217,7 +241,7 @@ def _describe_atom(cond: m.Cond, negate: bool) -> str:
     if isinstance(cond, m.LicenseeFlag):
         phrase = ATTRIBUTES[cond.attribute].phrase if cond.attribute in ATTRIBUTES else cond.attribute
         if negate:
-            return f"it is not the case that the licensee {phrase} (`{cond.attribute}: false`)"
+            return f"the licensee {_negative(phrase)} (`{cond.attribute}: false`)"
         return f"the licensee {phrase} (`{cond.attribute}: true`)"
     if isinstance(cond, m.LicenseeCompare):
         value = cond.value
