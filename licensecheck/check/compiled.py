@@ -117,15 +117,15 @@ def compile_license(license: License, addition: License | None = None) -> Compil
     excludes: set[str] = set()
     for source in buckets.get(m.ShareAlikeExcludes, []):
         excludes.update(source.clause.statement.uses)  # type: ignore[union-attr]
+    waived = {s.clause.statement.duty for s in buckets.get(m.Waiver, [])  # type: ignore[union-attr]
+              if not s.clause.statement.triggers}  # type: ignore[union-attr]
     tags: list[tuple[str, Source]] = []
     seen: set[str] = set()
     for source in sources:
-        for tag in sorted(_tags(source)):
+        for tag in sorted(_tags(source) - waived):
             if tag not in seen:
                 seen.add(tag)
                 tags.append((tag, source))
-    waived = {s.clause.statement.duty for s in buckets.get(m.Waiver, [])  # type: ignore[union-attr]
-              if not s.clause.statement.triggers}  # type: ignore[union-attr]
     duties = tuple(s for s in buckets.get(m.Duty, []) if s.clause.statement.duty not in waived)  # type: ignore[union-attr]
     return Compiled(
         id=display,

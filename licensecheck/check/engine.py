@@ -449,10 +449,13 @@ def _fit(ctx: _Context, compiled: Compiled, whole: Sequence[Source], option: Opt
         if not _edge_applies(ctx, edge):
             continue
         if any(_fits(ctx, compiled, t, option) for t in edge.targets):
+            if source.clause.unclear:
+                found = found or ("unclear", source)
+                continue
             kind = "compatible" if edge.kind == "compatible" or linking else "convertible"
             if kind == "compatible":
                 return kind, source
-            found = found or (kind, source)
+            found = (kind, source) if found is None or found[0] == "unclear" else found
     return found
 
 
@@ -484,6 +487,8 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
     outbound_whole = _outbound_reaches(ctx, option)
     if whole:
         fit = _fit(ctx, compiled, whole, option, linking=False)
+        if fit is not None and fit[0] == "unclear":
+            return _unclear(fit[1], f"may let the material go under {option.label}")
         if fit is not None:
             mode, source = fit
             if mode == "convertible":
@@ -514,6 +519,8 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
     if retain:
         if outbound_whole:
             fit = _fit(ctx, compiled, [], option, linking=True)
+            if fit is not None and fit[0] == "unclear":
+                return _unclear(fit[1], f"may let the material go under {option.label}")
             if fit is not None:
                 mode, source = fit
                 return Outcome(Verdict.COMPATIBLE, reasons=(
@@ -578,6 +585,12 @@ def _open_outbound(ctx: _Context, compiled: Compiled, option: Option) -> Outcome
                for tag, src in lost]
     reasons.append(grants[0].reason("grants every recipient these rights without that restriction"))
     return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons))
+
+
+def _unclear(source: Source, note: str) -> Outcome:
+    """`unknown` because the clause that would decide is marked unclear."""
+    return Outcome(Verdict.UNKNOWN, reasons=(source.reason(f"{note}; the text is unclear"),),
+                   errors=(f"{source.where} [{source.clause.id}] is unclear: {source.clause.unclear}",))
 
 
 def _accepted_by(compiled: Compiled) -> frozenset[str]:
