@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from licensecheck import model as m
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class License:
-    """A licence as the checker sees it: one document (with its modules and base) and a variant."""
+    """A licence as the checker sees it: one document (with its modules and base) and a variant.
+
+    Compared and hashed by identity: the catalog resolves each id to one object, and the checker caches
+    per licence.
+    """
 
     id: str  # canonical spelling of the id asked for (GPL-2.0-or-later, LicenseRef-HL3-MIL, ...)
     document: m.Document

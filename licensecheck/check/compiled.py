@@ -8,28 +8,32 @@ from dataclasses import dataclass
 from licensecheck import model as m
 from licensecheck.catalog import License
 from licensecheck.check.verdict import Reason
+from licensecheck.vocabulary import ACTS
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Source:
     """A clause with the licence it belongs to, and whether it was added by a `WITH` addendum."""
 
     clause: m.Clause
     license: str
     added: bool = False
+    location: str = ""
+    quoted: str = ""
+    where: str = ""
+
+    @classmethod
+    def of(cls, clause: m.Clause, license: str, added: bool = False) -> Source:
+        """A source with its location, quoted text and citation computed once."""
+        text = clause.text
+        if clause.quote:
+            text = f'{text} Licence text: "{clause.quote}"'
+        where = f"{license} {' '.join(clause.citations)}".strip()
+        return cls(clause, license, added, str(clause.span), text, where)
 
     def reason(self, note: str) -> Reason:
         """This clause as a reason, with a note saying why it matters here."""
-        text = self.clause.text
-        if self.clause.quote:
-            text = f'{text} Licence text: "{self.clause.quote}"'
-        return Reason(self.license, self.clause.id, str(self.clause.span), text, note)
-
-    @property
-    def where(self) -> str:
-        """`LICENCE §section` for messages."""
-        cites = " ".join(self.clause.citations)
-        return f"{self.license} {cites}".strip()
+        return Reason(self.license, self.clause.id, self.location, self.quoted, note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +55,15 @@ class Compiled:
     changes: tuple[Source, ...]
     tags: tuple[tuple[str, Source], ...]
     duty_kinds: frozenset[str]
+    by_act: dict[str, tuple[tuple[Source, ...], tuple[Source, ...]]]
 
-    def grants_for(self, act: str) -> list[Source]:
+    def grants_for(self, act: str) -> tuple[Source, ...]:
         """Permissions that cover an act (`use` covers `run`; `everything` covers all)."""
-        return [s for s in self.grants if _covers(s.clause.statement.acts, act)]  # type: ignore[union-attr]
+        return self.by_act[act][0]
 
-    def prohibitions_for(self, act: str) -> list[Source]:
+    def prohibitions_for(self, act: str) -> tuple[Source, ...]:
         """Prohibitions that cover an act."""
-        return [s for s in self.prohibitions if _covers(s.clause.statement.acts, act)]  # type: ignore[union-attr]
+        return self.by_act[act][1]
 
     def tag_set(self) -> frozenset[str]:
         """Every restriction this licence imposes, as tags."""
@@ -103,14 +108,26 @@ def _tags(source: Source) -> set[str]:
     return set()
 
 
-@functools.cache
+_COMPILED: dict[tuple[int, int], tuple[License, License | None, Compiled]] = {}
+
+
 def compile_license(license: License, addition: License | None = None) -> Compiled:
-    """Sort the clauses of a licence, and of the exception or addendum added with `WITH`."""
-    sources = [Source(c, license.id) for c in license.clauses]
+    """Sort the clauses of a licence, and of the exception or addendum added with `WITH` (once per pair)."""
+    key = (id(license), id(addition))
+    entry = _COMPILED.get(key)
+    if entry is not None and entry[0] is license and entry[1] is addition:
+        return entry[2]
+    compiled = _compile(license, addition)
+    _COMPILED[key] = (license, addition, compiled)
+    return compiled
+
+
+def _compile(license: License, addition: License | None) -> Compiled:
+    sources = [Source.of(c, license.id) for c in license.clauses]
     display = license.id
     if addition is not None:
         display = f"{license.id} WITH {addition.id}"
-        sources += [Source(c, addition.id, added=True) for c in addition.clauses]
+        sources += [Source.of(c, addition.id, added=True) for c in addition.clauses]
     buckets: dict[type, list[Source]] = {}
     for source in sources:
         buckets.setdefault(type(source.clause.statement), []).append(source)
@@ -127,11 +144,20 @@ def compile_license(license: License, addition: License | None = None) -> Compil
                 seen.add(tag)
                 tags.append((tag, source))
     duties = tuple(s for s in buckets.get(m.Duty, []) if s.clause.statement.duty not in waived)  # type: ignore[union-attr]
+    grants = tuple(buckets.get(m.Permission, []))
+    prohibitions = tuple(buckets.get(m.Prohibition, []))
+    interned: dict[tuple[int, ...], tuple[tuple[Source, ...], tuple[Source, ...]]] = {}
+    by_act = {}
+    for act in ACTS:  # acts covered by the same clauses share one tuple, so the checker can group them
+        pair = (tuple(g for g in grants if _covers(g.clause.statement.acts, act)),  # type: ignore[union-attr]
+                tuple(p for p in prohibitions if _covers(p.clause.statement.acts, act)))  # type: ignore[union-attr]
+        key = (*(id(g) for g in pair[0]), -1, *(id(p) for p in pair[1]))
+        by_act[act] = interned.setdefault(key, pair)
     return Compiled(
         id=display,
         license=license,
-        grants=tuple(buckets.get(m.Permission, [])),
-        prohibitions=tuple(buckets.get(m.Prohibition, [])),
+        grants=grants,
+        prohibitions=prohibitions,
         duties=duties,
         sharealikes=tuple(buckets.get(m.ShareAlike, [])),
         excludes=frozenset(excludes),
@@ -143,4 +169,5 @@ def compile_license(license: License, addition: License | None = None) -> Compil
         changes=tuple(buckets.get(m.Change, [])),
         tags=tuple(tags),
         duty_kinds=frozenset(s.clause.statement.duty for s in duties),  # type: ignore[union-attr]
+        by_act=by_act,
     )

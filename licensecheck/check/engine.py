@@ -201,11 +201,12 @@ def _outbound_leaf(ctx: _Context, inbound: Expr, leaf: Leaf) -> Outcome:
 
 
 def _best_option(ctx: _Context, inbound: Expr, options: Sequence[Option | None]) -> Outcome:
-    outcomes = _expr(ctx, inbound, options)
     named = options[0]
+    first = _expr(ctx, inbound, options[:1])[0]
+    if first.verdict is Verdict.COMPATIBLE or named is None or len(options) == 1:
+        return first
+    outcomes = _expr(ctx, inbound, options)
     best = outcomes[0]
-    if best.verdict is Verdict.COMPATIBLE or named is None:
-        return best
     for option, outcome in zip(options[1:], outcomes[1:], strict=True):
         assert option is not None
         if outcome.verdict in (Verdict.INCOMPATIBLE, Verdict.UNKNOWN):
@@ -301,7 +302,25 @@ def _unknown_id(ctx: _Context, name: str, role: str) -> Outcome:
     return Outcome(Verdict.UNKNOWN, errors=(f"unknown {role} licence id `{name}`{more}",))
 
 
+_LEAF_CACHE: dict[tuple[object, ...], list[Outcome]] = {}
+_LEAF_CACHE_SIZE = 50_000
+
+
 def _leaf(ctx: _Context, leaf: Leaf, options: Sequence[Option | None]) -> list[Outcome]:
+    """A leaf's outcomes; the same sub-question (leaf, facts, policy, options) is answered once per process."""
+    facts = ctx.facts
+    key = (id(ctx.catalog), str(leaf), facts.use, facts.kind, facts.attributes, facts.purposes, facts.modified,
+           facts.work, facts.date, facts.question.parameters, id(ctx.policy), ctx.depth,
+           tuple(o.label if o is not None else None for o in options))
+    cached = _LEAF_CACHE.get(key)
+    if cached is None:
+        if len(_LEAF_CACHE) >= _LEAF_CACHE_SIZE:
+            _LEAF_CACHE.clear()
+        cached = _LEAF_CACHE[key] = _leaf_uncached(ctx, leaf, options)
+    return cached
+
+
+def _leaf_uncached(ctx: _Context, leaf: Leaf, options: Sequence[Option | None]) -> list[Outcome]:
     if not leaf.known:
         return [_unknown_id(ctx, leaf.id, "inbound")] * len(options)
     license = ctx.catalog.resolve(leaf.id)
@@ -332,39 +351,43 @@ def _leaf(ctx: _Context, leaf: Leaf, options: Sequence[Option | None]) -> list[O
 def _permission(ctx: _Context, compiled: Compiled) -> Outcome:
     if not ctx.acts:
         return Outcome(Verdict.COMPATIBLE)
-    return all_of([_act(ctx, compiled, act) for act in ctx.acts])
+    groups: dict[int, list[str]] = {}
+    for act in ctx.acts:  # acts that the same clauses cover are decided together
+        groups.setdefault(id(compiled.by_act[act]), []).append(act)
+    return all_of([_acts_outcome(ctx, compiled, acts) for acts in groups.values()])
 
 
-def _act(ctx: _Context, compiled: Compiled, act: str) -> Outcome:
+def _acts_outcome(ctx: _Context, compiled: Compiled, acts: list[str]) -> Outcome:
     facts = ctx.facts
     lid = compiled.license.id
-    grants = compiled.grants_for(act)
+    grants, prohibitions = compiled.by_act[acts[0]]
+    named = ", ".join(f"`{a}`" for a in acts)
     if not grants:
-        return Outcome(Verdict.UNKNOWN, errors=(f"no clause of `{compiled.id}` grants or refuses `{act}`",))
+        return Outcome(Verdict.UNKNOWN, errors=(f"no clause of `{compiled.id}` grants or refuses {named}",))
     granted: list[Outcome] = []
     for source in grants:
         statement = source.clause.statement
         assert isinstance(statement, m.Permission)
         value = evaluate(statement.condition, facts, lid)
         if source.clause.unclear and value is not False:
-            granted.append(Outcome(Verdict.UNKNOWN, reasons=(source.reason("may grant this; the text is unclear"),),
-                                   errors=(f"{source.where} [{source.clause.id}] is unclear: {source.clause.unclear}",)))
+            granted.append(_unclear(source, "may grant this"))
         elif value is True:
-            granted.append(Outcome(Verdict.COMPATIBLE, reasons=(source.reason(f"grants `{act}`"),)))
+            granted.append(Outcome(Verdict.COMPATIBLE, reasons=(source.reason(f"grants {named}"),)))
+            break
         elif value is False:
             granted.append(Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(
-                f"grants `{act}` only if {describe(statement.condition)}; that does not hold here"
-                if statement.condition is not None else f"grants `{act}`"),)))
+                f"grants {named} only if {describe(statement.condition)}; that does not hold here"
+                if statement.condition is not None else f"grants {named}"),)))
         else:
             granted.append(Outcome(Verdict.CONDITIONAL, conditions=(describe(value),),
-                                   reasons=(source.reason(f"grants `{act}` if {describe(value)}"),)))
+                                   reasons=(source.reason(f"grants {named} if {describe(value)}"),)))
     outcomes = [any_of(granted)]
-    for source in compiled.prohibitions_for(act):
-        outcomes.append(_prohibition(ctx, compiled, source, act))
+    for source in prohibitions:
+        outcomes.append(_prohibition(ctx, compiled, source, named))
     return all_of(outcomes)
 
 
-def _prohibition(ctx: _Context, compiled: Compiled, source: Source, act: str) -> Outcome:
+def _prohibition(ctx: _Context, compiled: Compiled, source: Source, named: str) -> Outcome:
     statement = source.clause.statement
     assert isinstance(statement, m.Prohibition)
     value = evaluate(statement.condition, ctx.facts, compiled.license.id)
@@ -374,18 +397,17 @@ def _prohibition(ctx: _Context, compiled: Compiled, source: Source, act: str) ->
         removable = compiled.removable
         return Outcome(Verdict.CONDITIONAL, conditions=(
             f"remove the restriction added by {source.license} as {removable.where} allows",),
-            reasons=(source.reason(f"adds a restriction on `{act}`"),
+            reasons=(source.reason(f"adds a restriction on {named}"),
                      removable.reason("lets the recipient remove restrictions added to this licence")),
             choices=(f"removed the {source.license} restriction ({removable.where})",))
     if source.clause.unclear:
-        return Outcome(Verdict.UNKNOWN, reasons=(source.reason("may forbid this; the text is unclear"),),
-                       errors=(f"{source.where} [{source.clause.id}] is unclear: {source.clause.unclear}",))
+        return _unclear(source, "may forbid this")
     if value is True:
         why = f" when {describe(statement.condition)}" if statement.condition is not None else ""
-        return Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(f"forbids `{act}`{why}"),))
+        return Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(f"forbids {named}{why}"),))
     negated = describe(m.Not(value))
     return Outcome(Verdict.CONDITIONAL, conditions=(negated,),
-                   reasons=(source.reason(f"forbids `{act}` if {describe(value)}"),))
+                   reasons=(source.reason(f"forbids {named} if {describe(value)}"),))
 
 
 # -- 2. can the result carry the material under the outbound licence? --------------------------
@@ -608,17 +630,18 @@ def _accepted_by(compiled: Compiled) -> frozenset[str]:
 
 def _duties(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
     acts = set(ctx.acts)
-    covered: set[str] = set()
+    covered: frozenset[str] = frozenset()
     if option is not None and (_outbound_reaches(ctx, option) or _relicensed(ctx, compiled, option)):
-        covered = set(compile_license(option.license).duty_kinds)
-    outcome = Outcome(Verdict.COMPATIBLE)
+        covered = compile_license(option.license).duty_kinds
+    conditions: list[str] = []
+    reasons: list[Reason] = []
     passive: list[str] = []
     for source in compiled.duties:
         statement = source.clause.statement
         assert isinstance(statement, m.Duty)
-        if statement.triggers and not acts.intersection(statement.triggers) and "everything" not in statement.triggers:
+        if statement.triggers and "everything" not in statement.triggers and acts.isdisjoint(statement.triggers):
             continue
-        if any(_waives(w, statement, acts) for w in compiled.waivers):
+        if compiled.waivers and any(_waives(w, statement, acts) for w in compiled.waivers):
             continue
         value = evaluate(statement.condition, ctx.facts, compiled.license.id)
         if value is False:
@@ -627,12 +650,13 @@ def _duties(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome
         text = f"{kind.text} ({source.where})"
         if value is not True:
             text = f"if {describe(value)}: {text}"
-        is_covered = bool(set(kind.covered_by) & covered)
-        if kind.active and not is_covered:
-            outcome = outcome.at_least_conditional(text, (source.reason("an active obligation of this use"),))
+        if kind.active and covered.isdisjoint(kind.covered_by):
+            conditions.append(text)
+            reasons.append(source.reason("an active obligation of this use"))
         else:
             passive.append(text)
-    return replace(outcome, duties=outcome.duties + tuple(passive))
+    verdict = Verdict.CONDITIONAL if conditions else Verdict.COMPATIBLE
+    return Outcome(verdict, tuple(conditions), tuple(passive), tuple(reasons))
 
 
 def _relicensed(ctx: _Context, compiled: Compiled, option: Option) -> bool:
@@ -799,7 +823,7 @@ def _publish(ctx: _Context, outbound: Expr) -> Outcome:
 
 # -- result ----------------------------------------------------------------------------------
 
-_PER_ACT = re.compile(r"^(grants|forbids) `([^`]+)`(.*)$")
+_PER_ACT = re.compile(r"^(grants|forbids) ((?:`[^`]+`(?:, )?)+)(.*)$")
 
 
 def _merge_reasons(reasons: Sequence[Reason]) -> tuple[Reason, ...]:
@@ -819,8 +843,9 @@ def _merge_reasons(reasons: Sequence[Reason]) -> tuple[Reason, ...]:
             match = _PER_ACT.match(note)
             if match:
                 acts = grouped.setdefault((match.group(1), match.group(3)), [])
-                if match.group(2) not in acts:
-                    acts.append(match.group(2))
+                for act in re.findall(r"`([^`]+)`", match.group(2)):
+                    if act not in acts:
+                        acts.append(act)
             else:
                 plain.append(note)
         texts = [f"{verb} {', '.join(f'`{a}`' for a in acts)}{tail}" for (verb, tail), acts in grouped.items()]

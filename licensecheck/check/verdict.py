@@ -52,9 +52,9 @@ class Outcome:
                              choice: str | None = None) -> Outcome:
         """This outcome with one more condition (a compatible one becomes conditional)."""
         verdict = Verdict.CONDITIONAL if self.verdict is Verdict.COMPATIBLE else self.verdict
-        return replace(self, verdict=verdict, conditions=_merge(self.conditions, (condition,)),
-                       reasons=_merge(self.reasons, tuple(reasons)),
-                       choices=_merge(self.choices, (choice,) if choice else ()))
+        return Outcome(verdict, _merge(self.conditions, (condition,)), self.duties,
+                       _merge(self.reasons, tuple(reasons)), _merge(self.choices, (choice,) if choice else ()),
+                       self.errors)
 
     def with_reasons(self, reasons: Iterable[Reason]) -> Outcome:
         """This outcome citing more clauses."""
@@ -64,13 +64,9 @@ class Outcome:
 def _merge(first: tuple[object, ...], second: tuple[object, ...]) -> tuple:  # type: ignore[type-arg]
     if not second:
         return first
-    seen = set(first)
-    out = list(first)
-    for item in second:
-        if item not in seen:
-            seen.add(item)
-            out.append(item)
-    return tuple(out)
+    if not first:
+        return second
+    return tuple(dict.fromkeys(first + second))
 
 
 def all_of(outcomes: Sequence[Outcome]) -> Outcome:
@@ -78,6 +74,9 @@ def all_of(outcomes: Sequence[Outcome]) -> Outcome:
     if len(outcomes) == 1:
         return outcomes[0]
     worst = max((o.verdict for o in outcomes), key=WORSE.__getitem__)
+    if worst is Verdict.COMPATIBLE:
+        return Outcome(worst, (), _merge_all(o.duties for o in outcomes), _merge_all(o.reasons for o in outcomes),
+                       _merge_all(o.choices for o in outcomes))
     conditions: tuple[str, ...] = ()
     duties: tuple[str, ...] = ()
     reasons: tuple[Reason, ...] = ()
@@ -93,6 +92,14 @@ def all_of(outcomes: Sequence[Outcome]) -> Outcome:
         reasons = _merge(reasons, outcome.reasons)
         choices = _merge(choices, outcome.choices)
     return Outcome(worst, conditions, duties, reasons, choices, errors)
+
+
+def _merge_all(parts: Iterable[tuple[object, ...]]) -> tuple:  # type: ignore[type-arg]
+    merged: dict[object, None] = {}
+    for part in parts:
+        for item in part:
+            merged[item] = None
+    return tuple(merged)
 
 
 def any_of(outcomes: Sequence[Outcome], labels: Sequence[str] | None = None) -> Outcome:
