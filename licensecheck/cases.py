@@ -34,9 +34,14 @@ def read_cases(path: Path) -> list[Case]:
         raise InputError(f"no such file: `{shown}`") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read `{shown}`: {exc.__class__.__name__}") from None
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: about 10 times faster
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = loader_class(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         span = Span(shown, mark.line + 1, mark.column + 1) if mark is not None else Span(shown, 1, 1)

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -193,6 +192,8 @@ class Catalog:
 
     def suggest(self, name: str) -> str | None:
         """The closest known id, for `did you mean` hints."""
+        import difflib
+
         lowered = name.lower()
         close = difflib.get_close_matches(lowered, list(self.index), n=1, cutoff=0.6)
         if not close:

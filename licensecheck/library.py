@@ -8,14 +8,17 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterable
-from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from licensecheck import __version__
 from licensecheck.catalog import Catalog
 from licensecheck.errors import TermsSyntaxError
 from licensecheck.model import Document
 from licensecheck.resources import cache_dir, data_path
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 _SUFFIXES = (".terms", ".policy")
 _MODEL_SOURCES = ("model.py", "catalog.py", "vocabulary.py", "source.py", "syntax/transform.py", "syntax/parser.py")

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 
 def data_path(name: str) -> Traversable:
-    """A shipped data folder: inside the installed package, or at the top of a source checkout."""
-    packaged = resources.files("licensecheck").joinpath(name)
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / name
+    """A shipped data folder: inside the installed package, or at the top of a source checkout.
+
+    Plain paths first (importing importlib.resources costs start-up time); importlib.resources for
+    packages that are not on the file system (zip imports).
+    """
+    here = Path(__file__).resolve().parent
+    if (here / name).is_dir():
+        return here / name
+    if (here.parent / name).is_dir() and (here.parent / "pyproject.toml").is_file():
+        return here.parent / name
+    from importlib import resources
+
+    return resources.files("licensecheck").joinpath(name)
 
 
 def cache_dir() -> Path | None:

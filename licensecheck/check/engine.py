@@ -68,7 +68,16 @@ class _Context:
     acts: tuple[str, ...]
     policy: m.Document | None
     elect: bool = True
-    memo: dict[tuple[str, int], list[Outcome]] = field(default_factory=dict)
+    memo: dict[tuple[str, tuple[str | None, ...]], list[Outcome]] = field(default_factory=dict)
+    reach_cache: dict[int, list[tuple[Source, str]]] = field(default_factory=dict)
+    outbound_cache: dict[str, list[Source]] = field(default_factory=dict)
+    duty_cache: dict[tuple[int, frozenset[str]], Outcome] = field(default_factory=dict)
+    facts_key: tuple[object, ...] = ()
+
+    def __post_init__(self) -> None:
+        facts = self.facts
+        self.facts_key = (id(self.catalog), facts.use, facts.kind, facts.attributes, facts.purposes, facts.modified,
+                          facts.work, facts.date, facts.question.parameters, id(self.policy))
     depth: int = 0
 
 
@@ -220,9 +229,21 @@ def _best_option(ctx: _Context, inbound: Expr, options: Sequence[Option | None])
     return best
 
 
+_VERSIONS: dict[tuple[int, int, bool], frozenset[str]] = {}
+
+
 def _versions(catalog: Catalog, license: License, or_later: bool | None = None) -> frozenset[str]:
     """The licence versions a licence id stands for; `or later` includes versions not yet written."""
-    if license.or_later if or_later is None else or_later:
+    later = license.or_later if or_later is None else or_later
+    key = (id(catalog), id(license), later)
+    cached = _VERSIONS.get(key)
+    if cached is None:
+        cached = _VERSIONS[key] = _versions_uncached(catalog, license, later)
+    return cached
+
+
+def _versions_uncached(catalog: Catalog, license: License, or_later: bool) -> frozenset[str]:
+    if or_later:
         return frozenset(catalog.later_versions(license)) | {f"future:{license.family or license.base_id}"}
     return frozenset({license.base_id})
 
@@ -249,8 +270,19 @@ def _elections(catalog: Catalog, license: License) -> list[License]:
     return out
 
 
+_OPTIONS: dict[tuple[int, int], list[Option | None]] = {}
+
+
 def _options(catalog: Catalog, named: License) -> list[Option | None]:
     """The named outbound licence, its elected versions, then the conversions its text provides."""
+    key = (id(catalog), id(named))
+    cached = _OPTIONS.get(key)
+    if cached is None:
+        cached = _OPTIONS[key] = _options_uncached(catalog, named)
+    return cached
+
+
+def _options_uncached(catalog: Catalog, named: License) -> list[Option | None]:
     options: list[Option] = [Option(named, named.id)]
     for variant in _elections(catalog, named)[1:]:
         options.append(Option(variant, variant.id, f"{named.id} elected as {variant.id}"))
@@ -282,13 +314,17 @@ def _options(catalog: Catalog, named: License) -> list[Option | None]:
 
 # -- expressions -------------------------------------------------------------------------------
 
-def _expr(ctx: _Context, expr: Expr, options: Sequence[Option | None]) -> list[Outcome]:
+def _expr(ctx: _Context, expr: Expr, options: Sequence[Option | None],
+          okey: tuple[str | None, ...] | None = None) -> list[Outcome]:
+    if okey is None:
+        okey = _options_key(ctx, options)
     if isinstance(expr, Leaf):
-        key = (str(expr), id(options))
-        if key not in ctx.memo:
-            ctx.memo[key] = _leaf(ctx, expr, options)
-        return ctx.memo[key]
-    parts = [_expr(ctx, item, options) for item in expr.items]
+        key = (str(expr), okey)
+        found = ctx.memo.get(key)
+        if found is None:
+            found = ctx.memo[key] = _leaf(ctx, expr, options, okey)
+        return found
+    parts = [_expr(ctx, item, options, okey) for item in expr.items]
     if isinstance(expr, And):
         return [all_of([part[i] for part in parts]) for i in range(len(options))]
     assert isinstance(expr, Or)
@@ -306,18 +342,21 @@ _LEAF_CACHE: dict[tuple[object, ...], list[Outcome]] = {}
 _LEAF_CACHE_SIZE = 50_000
 
 
-def _leaf(ctx: _Context, leaf: Leaf, options: Sequence[Option | None]) -> list[Outcome]:
+def _leaf(ctx: _Context, leaf: Leaf, options: Sequence[Option | None],
+          okey: tuple[str | None, ...]) -> list[Outcome]:
     """A leaf's outcomes; the same sub-question (leaf, facts, policy, options) is answered once per process."""
-    facts = ctx.facts
-    key = (id(ctx.catalog), str(leaf), facts.use, facts.kind, facts.attributes, facts.purposes, facts.modified,
-           facts.work, facts.date, facts.question.parameters, id(ctx.policy), ctx.depth,
-           tuple(o.label if o is not None else None for o in options))
+    key = (ctx.facts_key, str(leaf), ctx.depth, okey)
     cached = _LEAF_CACHE.get(key)
     if cached is None:
         if len(_LEAF_CACHE) >= _LEAF_CACHE_SIZE:
             _LEAF_CACHE.clear()
         cached = _LEAF_CACHE[key] = _leaf_uncached(ctx, leaf, options)
     return cached
+
+
+def _options_key(ctx: _Context, options: Sequence[Option | None]) -> tuple[str | None, ...]:
+    """The options by label (never by object id: option lists are built and dropped during a question)."""
+    return tuple(o.label if o is not None else None for o in options)
 
 
 def _leaf_uncached(ctx: _Context, leaf: Leaf, options: Sequence[Option | None]) -> list[Outcome]:
@@ -413,6 +452,13 @@ def _prohibition(ctx: _Context, compiled: Compiled, source: Source, named: str) 
 # -- 2. can the result carry the material under the outbound licence? --------------------------
 
 def _reach(ctx: _Context, compiled: Compiled) -> list[tuple[Source, str]]:
+    cached = ctx.reach_cache.get(id(compiled))
+    if cached is None:
+        cached = ctx.reach_cache[id(compiled)] = _reach_uncached(ctx, compiled)
+    return cached
+
+
+def _reach_uncached(ctx: _Context, compiled: Compiled) -> list[tuple[Source, str]]:
     use = ctx.facts.use
     if use in compiled.excludes:
         return []
@@ -495,13 +541,32 @@ def _accepted(ctx: _Context, option: Option) -> list[tuple[frozenset[str], Sourc
 
 
 def _outbound_reaches(ctx: _Context, option: Option) -> list[Source]:
-    compiled = compile_license(option.license)
-    return [source for source, reach in _reach(ctx, compiled) if reach == "whole"]
+    cached = ctx.outbound_cache.get(option.label)
+    if cached is None:
+        compiled = compile_license(option.license)
+        cached = ctx.outbound_cache[option.label] = [source for source, reach in _reach(ctx, compiled)
+                                                     if reach == "whole"]
+    return cached
+
+
+_CARRY_CACHE: dict[tuple[object, ...], Outcome] = {}
 
 
 def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
+    """Whether the result can carry the material; depends on the use and the material, not on the licensee."""
     if option is None:
         return Outcome(Verdict.COMPATIBLE)
+    facts = ctx.facts
+    key = (id(ctx.catalog), id(compiled), option.label, facts.use, facts.work, facts.modified)
+    cached = _CARRY_CACHE.get(key)
+    if cached is None:
+        if len(_CARRY_CACHE) >= _LEAF_CACHE_SIZE:
+            _CARRY_CACHE.clear()
+        cached = _CARRY_CACHE[key] = _carry_uncached(ctx, compiled, option)
+    return cached
+
+
+def _carry_uncached(ctx: _Context, compiled: Compiled, option: Option) -> Outcome:
     lid = compiled.id
     reaches = _reach(ctx, compiled)
     whole = [s for s, r in reaches if r == "whole"]
@@ -629,10 +694,18 @@ def _accepted_by(compiled: Compiled) -> frozenset[str]:
 # -- 3. duties ---------------------------------------------------------------------------------
 
 def _duties(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
-    acts = set(ctx.acts)
     covered: frozenset[str] = frozenset()
     if option is not None and (_outbound_reaches(ctx, option) or _relicensed(ctx, compiled, option)):
         covered = compile_license(option.license).duty_kinds
+    key = (id(compiled), covered)
+    cached = ctx.duty_cache.get(key)
+    if cached is None:
+        cached = ctx.duty_cache[key] = _duties_uncached(ctx, compiled, covered)
+    return cached
+
+
+def _duties_uncached(ctx: _Context, compiled: Compiled, covered: frozenset[str]) -> Outcome:
+    acts = set(ctx.acts)
     conditions: list[str] = []
     reasons: list[Reason] = []
     passive: list[str] = []
@@ -849,7 +922,9 @@ def _merge_reasons(reasons: Sequence[Reason]) -> tuple[Reason, ...]:
             else:
                 plain.append(note)
         texts = [f"{verb} {', '.join(f'`{a}`' for a in acts)}{tail}" for (verb, tail), acts in grouped.items()]
-        merged.append(replace(reason, note="; ".join([*texts, *plain])))
+        note = "; ".join([*texts, *plain])
+        merged.append(reason if note == reason.note else
+                      Reason(reason.license, reason.clause, reason.location, reason.text, note))
     return tuple(merged)
 
 

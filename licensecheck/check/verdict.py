@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 
 class Verdict(StrEnum):
@@ -58,7 +61,8 @@ class Outcome:
 
     def with_reasons(self, reasons: Iterable[Reason]) -> Outcome:
         """This outcome citing more clauses."""
-        return replace(self, reasons=_merge(self.reasons, tuple(reasons)))
+        return Outcome(self.verdict, self.conditions, self.duties, _merge(self.reasons, tuple(reasons)),
+                       self.choices, self.errors)
 
 
 def _merge(first: tuple[object, ...], second: tuple[object, ...]) -> tuple:  # type: ignore[type-arg]
@@ -73,32 +77,41 @@ def all_of(outcomes: Sequence[Outcome]) -> Outcome:
     """Every operand must hold (AND): the worst verdict, with the reasons of the operands that give it."""
     if len(outcomes) == 1:
         return outcomes[0]
-    worst = max((o.verdict for o in outcomes), key=WORSE.__getitem__)
-    if worst is Verdict.COMPATIBLE:
-        return Outcome(worst, (), _merge_all(o.duties for o in outcomes), _merge_all(o.reasons for o in outcomes),
-                       _merge_all(o.choices for o in outcomes))
-    conditions: tuple[str, ...] = ()
-    duties: tuple[str, ...] = ()
-    reasons: tuple[Reason, ...] = ()
-    choices: tuple[str, ...] = ()
-    errors: tuple[str, ...] = ()
-    decisive = worst in (Verdict.INCOMPATIBLE, Verdict.UNKNOWN)
+    worst = outcomes[0].verdict
+    rank = WORSE[worst]
+    for outcome in outcomes:
+        if WORSE[outcome.verdict] > rank:
+            worst, rank = outcome.verdict, WORSE[outcome.verdict]
+    decisive = worst is Verdict.INCOMPATIBLE or worst is Verdict.UNKNOWN
+    conditions: list[tuple[str, ...]] = []
+    duties: list[tuple[str, ...]] = []
+    reasons: list[tuple[Reason, ...]] = []
+    choices: list[tuple[str, ...]] = []
+    errors: list[tuple[str, ...]] = []
     for outcome in outcomes:
         if decisive and outcome.verdict is not worst:
             continue
-        errors = _merge(errors, outcome.errors)
-        conditions = _merge(conditions, outcome.conditions)
-        duties = _merge(duties, outcome.duties)
-        reasons = _merge(reasons, outcome.reasons)
-        choices = _merge(choices, outcome.choices)
-    return Outcome(worst, conditions, duties, reasons, choices, errors)
+        if outcome.conditions:
+            conditions.append(outcome.conditions)
+        if outcome.duties:
+            duties.append(outcome.duties)
+        if outcome.reasons:
+            reasons.append(outcome.reasons)
+        if outcome.choices:
+            choices.append(outcome.choices)
+        if outcome.errors:
+            errors.append(outcome.errors)
+    return Outcome(worst, _join(conditions), _join(duties), _join(reasons), _join(choices), _join(errors))
 
 
-def _merge_all(parts: Iterable[tuple[object, ...]]) -> tuple:  # type: ignore[type-arg]
-    merged: dict[object, None] = {}
+def _join(parts: list[tuple[_T, ...]]) -> tuple[_T, ...]:
+    if not parts:
+        return ()
+    if len(parts) == 1:
+        return parts[0]
+    merged: dict[_T, None] = {}
     for part in parts:
-        for item in part:
-            merged[item] = None
+        merged.update(dict.fromkeys(part))
     return tuple(merged)
 
 
@@ -112,8 +125,7 @@ def any_of(outcomes: Sequence[Outcome], labels: Sequence[str] | None = None) -> 
             best_index = index
     best = outcomes[best_index]
     if best.verdict is Verdict.INCOMPATIBLE:
-        merged = all_of(outcomes)
-        return replace(merged, verdict=Verdict.INCOMPATIBLE)
+        return all_of(outcomes)
     if best.verdict is Verdict.UNKNOWN:
         errors: tuple[str, ...] = ()
         reasons: tuple[Reason, ...] = ()
@@ -125,5 +137,6 @@ def any_of(outcomes: Sequence[Outcome], labels: Sequence[str] | None = None) -> 
                 conditions = _merge(conditions, outcome.conditions)
         return Outcome(Verdict.UNKNOWN, conditions, (), reasons, best.choices, errors)
     if labels is not None:
-        return replace(best, choices=_merge((f"chose {labels[best_index]}",), best.choices))
+        return Outcome(best.verdict, best.conditions, best.duties, best.reasons,
+                       _merge((f"chose {labels[best_index]}",), best.choices), best.errors)
     return best

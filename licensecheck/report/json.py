@@ -47,9 +47,15 @@ def dumps(document: Any) -> str:
 
 
 def results_document(entries: Sequence[Entry]) -> str:
-    """The document `check` and `test` print."""
-    return dumps({
-        "format_version": 1,
-        "results": [result_dict(e.id, e.result, e.expected) for e in entries],
-        "summary": summary(entries),
-    })
+    """The document `check` and `test` print: indented for a few results, one result per line for many.
+
+    Both are stable (same question, same bytes); the line-per-result form keeps large `test` runs fast,
+    since the standard library encodes indented JSON in pure Python.
+    """
+    results = [result_dict(e.id, e.result, e.expected) for e in entries]
+    counts = summary(entries)
+    if len(entries) <= 100:
+        return dumps({"format_version": 1, "results": results, "summary": counts})
+    lines = ",\n".join("    " + json.dumps(r, ensure_ascii=False) for r in results)
+    return ('{\n  "format_version": 1,\n  "results": [\n' + lines + '\n  ],\n  "summary": '
+            + json.dumps(counts, ensure_ascii=False) + "\n}\n")
