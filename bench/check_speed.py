@@ -20,10 +20,10 @@ from _common import ROOT, environment
 
 sys.path.insert(0, str(ROOT))
 
-from licensecheck.api import check_question, outbound_candidates  # noqa: E402
-from licensecheck.check import engine  # noqa: E402
-from licensecheck.library import load_library  # noqa: E402
-from licensecheck.question import question_from  # noqa: E402
+from licensecheck.api import check_question, outbound_candidates
+from licensecheck.check import engine
+from licensecheck.library import load_library
+from licensecheck.question import question_from
 
 FIVE = "(MIT OR Apache-2.0) AND (BSD-3-Clause OR GPL-2.0-or-later) AND LGPL-2.1-or-later"
 POOL = ["MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "Zlib", "GPL-2.0-only", "GPL-2.0-or-later",
@@ -41,7 +41,7 @@ def kernel_expression() -> str:
     parts = [f"(GPL-2.0-only WITH Linux-syscall-note OR {rnd.choice(['BSD-2-Clause', 'MIT', 'BSD-3-Clause'])})"
              for _ in range(7)]
     parts += [f"({rnd.choice(POOL[:6])} OR {rnd.choice(POOL[6:12])})" for _ in range(20)]
-    parts += [rnd.choice(POOL[:6] + ["GPL-2.0-only", "GPL-2.0-or-later"]) for _ in range(32)]
+    parts += [rnd.choice([*POOL[:6], "GPL-2.0-only", "GPL-2.0-or-later"]) for _ in range(32)]
     return " AND ".join(parts)
 
 

@@ -158,9 +158,9 @@ class _Builder:
             return ""
         end = meta.end_pos
         for child in tree.children:
-            if isinstance(child, LarkTree) and child.data not in ("citation", "unclear", "quote", "note"):
-                if not getattr(child.meta, "empty", True):
-                    end = child.meta.end_pos
+            if (isinstance(child, LarkTree) and child.data not in ("citation", "unclear", "quote", "note")
+                    and not getattr(child.meta, "empty", True)):
+                end = child.meta.end_pos
         text = self.text[meta.start_pos:end].rstrip()
         return " ".join(text.split()) + "."
 
