@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from licensecheck.api import check_question
 from licensecheck.check.verdict import BETTER
 from licensecheck.question import question_from
-from licensecheck.report.json import results_document
 from licensecheck.report import Entry
+from licensecheck.report.json import results_document
 
 LICENCES = ["MIT", "Apache-2.0", "GPL-2.0-only", "GPL-2.0-or-later", "GPL-3.0-only", "LGPL-2.1-only",
             "MPL-2.0", "AGPL-3.0-only", "CC-BY-4.0", "CC-BY-SA-4.0", "ODbL-1.0", "CC0-1.0", "LicenseRef-Nobody",
