@@ -12,15 +12,14 @@ from licensecheck.check.verdict import Verdict
 from licensecheck.errors import InputError
 from licensecheck.library import load_library
 from licensecheck.question import Question
-from licensecheck.syntax.expression import parse_expression, parser_for
+from licensecheck.syntax.expression import parse_expression
 
 
 def validate_question(question: Question, catalog: Catalog) -> None:
     """Raise `InputError` for a malformed expression or an unknown policy in a question."""
-    parser = parser_for(catalog)
     for text in (question.inbound, question.outbound):
         if text is not None:
-            parser.parse(text)
+            parse_expression(text, catalog)
     if question.policy is not None and catalog.policy(question.policy) is None:
         known = ", ".join(sorted(catalog.policies)) or "none"
         raise InputError(f"unknown policy `{question.policy}` (known: {known})")
@@ -30,10 +29,10 @@ def check_question(question: Question, catalog: Catalog | None = None, today: dt
                    elect: bool = True) -> Result:
     """Answer one question with the shipped library (or the catalog given)."""
     library = catalog if catalog is not None else load_library()
-    return check(question, library, parser_for(library).parse, today, elect=elect)
+    return check(question, library, lambda text: parse_expression(text, library), today, elect=elect)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Candidate:
     """An outbound licence the result could be distributed under, with its verdict."""
 

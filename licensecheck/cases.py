@@ -12,7 +12,7 @@ from licensecheck.question import CASE_KEYS, VERDICTS, Question, question_from
 from licensecheck.source import Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Case:
     """One case: its id, where it is written, its question (or the error that stops it) and expectation."""
 

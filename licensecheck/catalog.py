@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from licensecheck import model as m
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, eq=False)
 class License:
     """A licence as the checker sees it: one document (with its modules and base) and a variant.
 

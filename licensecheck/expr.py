@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Leaf:
     """One licence of an expression, with its `WITH` exception or addendum."""
 
@@ -18,7 +18,7 @@ class Leaf:
         return f"{self.id} WITH {self.exception}" if self.exception else self.id
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class And:
     """Every operand applies."""
 
@@ -28,7 +28,7 @@ class And:
         return " AND ".join(_wrap(item) for item in self.items)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Or:
     """The licensee chooses one operand."""
 

@@ -15,7 +15,7 @@ from licensecheck.syntax.parser import check_document
 from licensecheck.vocabulary import kind_ancestors
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
     """One lint message."""
 

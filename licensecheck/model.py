@@ -1,4 +1,8 @@
-"""The rule model: frozen dataclasses built once from terms files; nothing downstream sees text."""
+"""The rule model: frozen dataclasses built once from terms files; nothing downstream sees text.
+
+The classes are frozen but not slotted: creating a slotted dataclass costs about twice as much at import
+time, and every command pays for importing this module.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +13,21 @@ from licensecheck.source import Span
 # -- Conditions -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LicenseeKind:
     """The licensee is of this kind or of a kind below it."""
 
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LicenseeFlag:
     """A yes/no attribute of the licensee is true."""
 
     attribute: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LicenseeCompare:
     """A licensee attribute compared with a value (`people < 100`)."""
 
@@ -32,47 +36,47 @@ class LicenseeCompare:
     value: str | float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LicenseeMember:
     """The licensee is a member of this organisation."""
 
     organisation: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LicenseeActivity:
     """The licensee engages in this activity."""
 
     activity: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Purpose:
     """The use has this purpose."""
 
     purpose: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Modified:
     """The material is modified."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class WorkIs:
     """The material is of this kind of work."""
 
     work: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Trial:
     """The use stays within a trial period of this many days (never known from a question)."""
 
     days: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ParameterSet:
     """A licence parameter is given and not `none` (`value`: its free text, once known)."""
 
@@ -80,7 +84,7 @@ class ParameterSet:
     value: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ParameterCompare:
     """A licence parameter compared with a value."""
 
@@ -89,26 +93,26 @@ class ParameterCompare:
     value: str | float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Agreement:
     """A separate agreement with the licensor exists (never known from a question)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Not:
     """The inner condition does not hold."""
 
     item: Cond
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class All:
     """Every inner condition holds."""
 
     items: tuple[Cond, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Any:
     """At least one inner condition holds."""
 
@@ -121,14 +125,14 @@ Cond = (LicenseeKind | LicenseeFlag | LicenseeCompare | LicenseeMember | License
 # -- Targets of share-alike and compatibility edges -------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TargetSelf:
     """This licence (and its later versions when `or_later`)."""
 
     or_later: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TargetId:
     """A licence named by id (an `-or-later` id includes the later versions)."""
 
@@ -136,7 +140,7 @@ class TargetId:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TargetRequiring:
     """Any licence of the library that imposes this duty (Etalab: any licence requiring attribution)."""
 
@@ -148,7 +152,7 @@ Target = TargetSelf | TargetId | TargetRequiring
 # -- Statements -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Permission:
     """`may ACTS [if COND]`."""
 
@@ -156,7 +160,7 @@ class Permission:
     condition: Cond | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Prohibition:
     """`must not ACTS [if COND]`."""
 
@@ -164,7 +168,7 @@ class Prohibition:
     condition: Cond | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Duty:
     """`must DUTY [when ACTS] [if COND]`."""
 
@@ -173,7 +177,7 @@ class Duty:
     condition: Cond | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ShareAlike:
     """`share-alike SCOPE under TARGETS [for WORKS]`."""
 
@@ -182,14 +186,14 @@ class ShareAlike:
     works: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ShareAlikeExcludes:
     """`share-alike does not cover USES` (exceptions)."""
 
     uses: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Edge:
     """`compatible with TARGETS` (automatic) or `convertible to TARGETS` (an act of the licensee)."""
 
@@ -199,19 +203,19 @@ class Edge:
     works: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NoFurtherRestrictions:
     """`no further restrictions [except KINDS]`."""
 
     allowed: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Removable:
     """`further restrictions are removable` (GPL-3.0 s.7)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Tier:
     """`grants ID [if COND]`: a policy granting another licence's rights (`agreement` for a contract)."""
 
@@ -220,7 +224,7 @@ class Tier:
     condition: Cond | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Waiver:
     """`waives DUTY [when ACTS]` (exceptions)."""
 
@@ -228,7 +232,7 @@ class Waiver:
     triggers: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ValueRef:
     """A literal value, or a reference to a licence parameter."""
 
@@ -236,7 +240,7 @@ class ValueRef:
     parameter: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Change:
     """`changes to VALUE on VALUE` (BUSL: the Change License applies from the Change Date)."""
 
@@ -244,7 +248,7 @@ class Change:
     on: ValueRef
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Selector:
     """What a policy rule selects: a licence id, a category, or any licence."""
 
@@ -252,7 +256,7 @@ class Selector:
     value: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PolicyRule:
     """`allow|deny|conditional SELECTORS [in USES] [for WORKS] [because TEXT]`."""
 
@@ -267,7 +271,7 @@ Statement = (Permission | Prohibition | Duty | ShareAlike | ShareAlikeExcludes |
              | NoFurtherRestrictions | Removable | Tier | Waiver | Change | PolicyRule)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Clause:
     """One statement of a terms file with its id, citations and source."""
 
@@ -282,7 +286,7 @@ class Clause:
     module: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Module:
     """An optional module of a modular licence (Hippocratic 3.0)."""
 
@@ -292,7 +296,7 @@ class Module:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
     """A parsed terms file: a licence, an exception, an addendum or a policy."""
 

@@ -17,7 +17,7 @@ CASE_KEYS = ("id", "expect", "duties", "source", "note", *QUESTION_KEYS)
 VERDICTS = ("compatible", "conditional", "incompatible", "unknown")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Licensee:
     """Who reuses: a kind of spec section 3 and the attributes that are known."""
 
@@ -32,7 +32,7 @@ class Licensee:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Question:
     """May this licensee put this material to this use (under this outbound licence)?"""
 

@@ -116,7 +116,7 @@ def kind_ancestors(kind: str) -> tuple[str, ...]:
     return tuple(chain)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Attribute:
     """A licensee attribute of spec section 3 and the phrase that describes it when true."""
 
@@ -174,7 +174,7 @@ WORKS: Final[tuple[str, ...]] = ("software", "data", "content")
 # -- Duties -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DutyKind:
     """A kind of duty: what it asks, and whether it is passive (notices) or active."""
 

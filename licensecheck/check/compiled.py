@@ -10,7 +10,7 @@ from licensecheck.check.verdict import Reason
 from licensecheck.vocabulary import ACTS
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, eq=False)
 class Source:
     """A clause with the licence it belongs to, and whether it was added by a `WITH` addendum."""
 
@@ -35,7 +35,7 @@ class Source:
         return Reason(self.license, self.clause.id, self.location, self.quoted, note)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Compiled:
     """The clauses of one licence (with its exception or addendum) by statement type."""
 

@@ -38,7 +38,7 @@ ExpressionParser = Callable[[str], Expr]
 _ALL_TAGS = frozenset([*DUTIES, *EXTRA_RESTRICTIONS, *(f"no-{act}" for act in ACTS)])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Result:
     """The answer to a question: verdict, conditions, duties, reasons, choice and errors."""
 
@@ -50,7 +50,7 @@ class Result:
     errors: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Option:
     """A licence the result may be conveyed under: the named outbound or one reached from it."""
 
@@ -118,7 +118,7 @@ def _split_unknown_facts(question: Question, facts: Facts, catalog: Catalog, par
     return _split_work(facts, run)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class _Run:
     catalog: Catalog
     parse: ExpressionParser

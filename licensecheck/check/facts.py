@@ -28,7 +28,7 @@ _NEVER_MODIFIED = frozenset({"static-link", "dynamic-link", "build-tool", "servi
                              "publish"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Facts:
     """The facts of one question, normalised; None means not stated."""
 

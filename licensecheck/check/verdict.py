@@ -29,7 +29,7 @@ BETTER: dict[Verdict, int] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Reason:
     """A clause that decided (part of) a verdict, quoted, with where it is written."""
 
@@ -40,7 +40,7 @@ class Reason:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Outcome:
     """A verdict with what it rests on; operands combine into one with `all_of` and `any_of`."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from licensecheck.check.engine import Result
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Entry:
     """A result with its case id, the expected verdict, and whether the case could not be evaluated."""
 

@@ -49,7 +49,9 @@ def is_license_file(name: str) -> bool:
     suffix = name[dot:].lower() if dot > 0 else ""
     if suffix in _CODE_SUFFIXES:
         return False
-    return suffix in _TEXT_SUFFIXES or not suffix.isalpha() or len(suffix) > 5 or name.upper() == name
+    body = name[dot + 1:] if dot > 0 else ""
+    # LICENSE, LICENSE.txt, LICENSE.MIT, COPYING.LESSER, LICENSE.apache2, LICENSE-MIT; not licence.terms
+    return suffix in _TEXT_SUFFIXES or any(c.isupper() or c.isdigit() or c == "-" for c in body)
 
 
 def is_notice(name: str) -> bool:

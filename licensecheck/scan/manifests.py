@@ -313,8 +313,8 @@ def read_pom(path: str, text: str) -> Manifest | None:
         artifact = f"{find(dep, 'groupId') or ''}:{find(dep, 'artifactId') or ''}"
         deps.append((artifact.lower(), "dev" if find(dep, "scope") == "test" else "runtime"))
     group = find(root, "groupId")
-    artifact = find(root, "artifactId")
-    name = f"{group}:{artifact}" if group and artifact else artifact
+    artifact_id = find(root, "artifactId")
+    name = f"{group}:{artifact_id}" if group and artifact_id else artifact_id
     return Manifest(path, "maven", name, find(root, "version"), tuple(licenses), tuple(deps))
 
 

@@ -22,7 +22,7 @@ class Location:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
-class Source(str, Enum):
+class Source(str, Enum):  # noqa: UP042 - str values compare and print as text, like Verdict
     """How a declaration was found."""
 
     TAG = "tag"  # SPDX-License-Identifier in the file itself
@@ -57,7 +57,7 @@ class FileLicensing:
         return tuple(dict.fromkeys(d.expression for d in self.declarations))
 
 
-class Kind(str, Enum):
+class Kind(str, Enum):  # noqa: UP042 - as Source
     """What a component is."""
 
     PROJECT = "project"  # the scanned project itself (its own declared licence)
@@ -79,6 +79,7 @@ class Component:
     ecosystem: str | None = None
     note: str | None = None  # e.g. "unidentified licence text; closest match MIT (score 0.62)"
     paths: tuple[str, ...] = ()  # files a FILES component covers
+    modified: bool | None = None  # whether the material is modified (None: not stated)
 
     @property
     def label(self) -> str:
@@ -88,7 +89,7 @@ class Component:
         return self.name
 
 
-class Severity(str, Enum):
+class Severity(str, Enum):  # noqa: UP042 - as Source
     """How bad a problem met while scanning is."""
 
     ERROR = "error"  # the scan could not read something it should have: exit 4

@@ -135,7 +135,21 @@ def _why(exc: OSError) -> str:
     return (exc.strerror or exc.__class__.__name__).lower()
 
 
+_FIRST_READ = 64 * 1024
+
+
 def read_head(abspath: str, limit: int) -> bytes:
     """The first `limit` bytes of a file (raises OSError)."""
-    with open(abspath, "rb", buffering=0) as handle:
-        return handle.read(limit)
+    fd = os.open(abspath, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        first = os.read(fd, min(limit, _FIRST_READ))  # small reads avoid a large allocation per file
+        if len(first) < min(limit, _FIRST_READ):
+            return first
+        size = os.fstat(fd).st_size
+        if size <= len(first) and size > 0:
+            return first
+        rest = os.read(fd, (min(limit, size) if size > 0 else limit) - len(first))
+        return first + rest if rest else first
+    finally:
+        os.close(fd)
+

@@ -119,6 +119,26 @@ def parser_for(catalog: Catalog) -> ExpressionParser:
     return parser
 
 
+_SIMPLE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9.+:_-]*)(?:\s+(?i:with)\s+([A-Za-z0-9][A-Za-z0-9.+:_-]*))?\s*$")
+
+
+def simple_leaf(text: str, catalog: Catalog) -> Leaf | None:
+    """A one-licence expression (`ID` or `ID WITH EXCEPTION`) of known ids, read without building a parser."""
+    match = _SIMPLE.match(text)
+    if match is None or match.group(1).upper() in ("AND", "OR", "WITH"):
+        return None
+    license = catalog.resolve(match.group(1))
+    if license is None or license.kind != "license":
+        return None
+    if match.group(2) is None:
+        return Leaf(license.id)
+    exception = catalog.resolve(match.group(2))
+    if exception is None or exception.kind not in ("exception", "addendum"):
+        return None
+    return Leaf(license.id, exception.id)
+
+
 def parse_expression(text: str, catalog: Catalog) -> Expr:
     """Parse an SPDX expression; unknown ids become leaves with `known=False`."""
-    return parser_for(catalog).parse(text)
+    leaf = simple_leaf(text, catalog)
+    return leaf if leaf is not None else parser_for(catalog).parse(text)
