@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from licensecheck.errors import InputError
+from licensecheck.errors import InputError, read_text
 from licensecheck.question import CASE_KEYS, VERDICTS, Question, question_from
 from licensecheck.source import Span
 
@@ -28,12 +28,7 @@ def read_cases(path: Path) -> list[Case]:
     import yaml
 
     shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"no such file: `{shown}`") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read `{shown}`: {exc.__class__.__name__}") from None
+    text = read_text(path, shown, InputError)
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: about 10 times faster
     try:
         loader = loader_class(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from licensecheck import model as m
 from licensecheck.catalog import Catalog
+from licensecheck.errors import TermsSyntaxError, read_text
 from licensecheck.library import expand_paths, load_library
 from licensecheck.source import Span
 from licensecheck.syntax.parser import check_document
@@ -38,12 +39,9 @@ def lint_paths(paths: Iterable[Path]) -> tuple[list[Finding], int]:
     for path in files:
         shown = str(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            findings.append(Finding("error", f"no such file: `{shown}`", Span(shown, 1, 1)))
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            findings.append(Finding("error", f"cannot read `{shown}`: {exc.__class__.__name__}", Span(shown, 1, 1)))
+            text = read_text(path, shown, TermsSyntaxError)
+        except TermsSyntaxError as exc:
+            findings.append(Finding("error", exc.message, Span(shown, 1, 1)))
             continue
         document, errors = check_document(text, shown)
         findings.extend(Finding("error", e.message, e.span or Span(shown, 1, 1), e.context, e.hint) for e in errors)

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from licensecheck import model as m
 from licensecheck.catalog import Catalog, License
@@ -35,6 +36,7 @@ from licensecheck.vocabulary import (
 )
 
 ExpressionParser = Callable[[str], Expr]
+_V = TypeVar("_V")
 _ALL_TAGS = frozenset([*DUTIES, *EXTRA_RESTRICTIONS, *(f"no-{act}" for act in ACTS)])
 
 
@@ -345,13 +347,18 @@ _LEAF_CACHE_SIZE = 50_000
 def _leaf(ctx: _Context, leaf: Leaf, options: Sequence[Option | None],
           okey: tuple[str | None, ...]) -> list[Outcome]:
     """A leaf's outcomes; the same sub-question (leaf, facts, policy, options) is answered once per process."""
-    key = (ctx.facts_key, str(leaf), ctx.depth, okey)
-    cached = _LEAF_CACHE.get(key)
-    if cached is None:
-        if len(_LEAF_CACHE) >= _LEAF_CACHE_SIZE:
-            _LEAF_CACHE.clear()
-        cached = _LEAF_CACHE[key] = _leaf_uncached(ctx, leaf, options)
-    return cached
+    return _memoised(_LEAF_CACHE, (ctx.facts_key, str(leaf), ctx.depth, okey),
+                     lambda: _leaf_uncached(ctx, leaf, options))
+
+
+def _memoised(cache: dict[tuple[object, ...], _V], key: tuple[object, ...], make: Callable[[], _V]) -> _V:
+    """`cache[key]`, made on a miss; the cache is emptied when it reaches its size limit."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _LEAF_CACHE_SIZE:
+            cache.clear()
+        found = cache[key] = make()
+    return found
 
 
 def _options_key(ctx: _Context, options: Sequence[Option | None]) -> tuple[str | None, ...]:
@@ -557,13 +564,8 @@ def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
     if option is None:
         return Outcome(Verdict.COMPATIBLE)
     facts = ctx.facts
-    key = (id(ctx.catalog), id(compiled), option.label, facts.use, facts.work, facts.modified)
-    cached = _CARRY_CACHE.get(key)
-    if cached is None:
-        if len(_CARRY_CACHE) >= _LEAF_CACHE_SIZE:
-            _CARRY_CACHE.clear()
-        cached = _CARRY_CACHE[key] = _carry_uncached(ctx, compiled, option)
-    return cached
+    return _memoised(_CARRY_CACHE, (id(ctx.catalog), id(compiled), option.label, facts.use, facts.work,
+                                    facts.modified), lambda: _carry_uncached(ctx, compiled, option))
 
 
 def _carry_uncached(ctx: _Context, compiled: Compiled, option: Option) -> Outcome:

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from licensecheck.errors import TermsSyntaxError
+from licensecheck.errors import TermsSyntaxError, read_text
 from licensecheck.model import Document
 from licensecheck.resources import cache_dir, data_path
 from licensecheck.source import Span
@@ -155,10 +155,4 @@ def check_document(text: str, path: str = "<string>") -> tuple[Document | None, 
 def read_document(path: Path, display: str | None = None) -> Document:
     """Read and parse a terms file; an unreadable file is a one-line `TermsSyntaxError`."""
     shown = display or os.fspath(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TermsSyntaxError(f"no such file: `{shown}`") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TermsSyntaxError(f"cannot read `{shown}`: {exc.__class__.__name__}") from None
-    return parse_document(text, shown)
+    return parse_document(read_text(path, shown, TermsSyntaxError), shown)
