@@ -130,10 +130,10 @@ def any_of(outcomes: Sequence[Outcome], labels: Sequence[str] | None = None) -> 
         errors: tuple[str, ...] = ()
         reasons: tuple[Reason, ...] = ()
         conditions: tuple[str, ...] = ()
-        for outcome in outcomes:
+        for outcome in outcomes:  # the refused branches are cited too: the unknown one may still allow it
             errors = _merge(errors, outcome.errors)
+            reasons = _merge(reasons, outcome.reasons)
             if outcome.verdict is Verdict.UNKNOWN:
-                reasons = _merge(reasons, outcome.reasons)
                 conditions = _merge(conditions, outcome.conditions)
         return Outcome(Verdict.UNKNOWN, conditions, (), reasons, best.choices, errors)
     if labels is not None:
