@@ -258,13 +258,14 @@ class Selector:
 
 @dataclass(frozen=True)
 class PolicyRule:
-    """`allow|deny|conditional SELECTORS [in USES] [for WORKS] [because TEXT]`."""
+    """`allow|deny|conditional SELECTORS [in USES] [for WORKS] [if COND] [because TEXT]`."""
 
     effect: str
     selectors: tuple[Selector, ...]
     uses: tuple[str, ...] = ()
     works: tuple[str, ...] = ()
     because: str = ""
+    condition: Cond | None = None
 
 
 Statement = (Permission | Prohibition | Duty | ShareAlike | ShareAlikeExcludes | Edge

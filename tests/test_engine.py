@@ -272,3 +272,22 @@ def test_modified_left_open_splits_the_answer() -> None:
     result = ask(catalog, inbound="LicenseRef-ND", use="distribute", outbound="LicenseRef-ND")
     assert Verdict.CONDITIONAL == result.verdict
     assert "the material is not modified" in result.conditions
+
+
+CONDITIONAL_POLICY = """policy media-test
+[unmodified-media] §B: conditional CC-BY-SA-4.0 for content if not modified because "unmodified media only".
+[other] §B: deny CC-BY-SA-4.0 because "ask the legal team".
+"""
+
+
+def test_policy_rule_condition_selects_the_rule() -> None:
+    """A policy rule with a condition applies when it holds; otherwise the next matching rule does."""
+    catalog = catalog_with(CONDITIONAL_POLICY)
+    unmodified = ask(catalog, inbound="CC-BY-SA-4.0", use="aggregate", outbound="Apache-2.0", work="content",
+                     modified=False, policy="media-test")
+    assert Verdict.CONDITIONAL == unmodified.verdict
+    assert any(c.startswith("unmodified media only") for c in unmodified.conditions)
+    modified = ask(catalog, inbound="CC-BY-SA-4.0", use="aggregate", outbound="Apache-2.0", work="content",
+                   modified=True, policy="media-test")
+    assert Verdict.INCOMPATIBLE == modified.verdict
+    assert any(r.clause == "other" for r in modified.reasons)

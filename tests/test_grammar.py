@@ -137,6 +137,15 @@ def test_policy_rule() -> None:
     assert [m.Selector("id", "MIT"), m.Selector("category", "copyleft"), m.Selector("any")] == list(rule.selectors)
 
 
+def test_policy_rule_with_condition() -> None:
+    """A policy rule may hold only under a condition."""
+    doc = parse_document('policy p\n[r] §B: conditional CC-BY-SA-4.0 for content if not modified because "media".\n',
+                         "p.policy")
+    rule = doc.clauses[0].statement
+    assert isinstance(rule, m.PolicyRule)
+    assert m.Not(m.Modified()) == rule.condition
+
+
 def test_module() -> None:
     """A module block holds clauses tagged with the module code."""
     doc = parse_document(HEAD + 'module MIL "Military" {\n[mil] §1: must not use if licensee does military.\n}\n',

@@ -859,16 +859,26 @@ def _policy(ctx: _Context, license: License, addition: License | None) -> Outcom
             continue
         if not any(_selects(sel, names, categories) for sel in rule.selectors):
             continue
+        value = evaluate(rule.condition, ctx.facts, license.id)
+        if value is False:
+            continue
         shown = license.id if addition is None else f"{license.id} WITH {addition.id}"
         reason = Reason(ctx.policy.id, clause.id, str(clause.span), clause.text,
                         f"the policy's rule for {shown}")
+        where = f"(policy {ctx.policy.id} [{clause.id}])"
+        if value is not True:  # the rule applies only if an open fact holds
+            holds = describe(value)
+            if rule.effect == "allow":
+                return Outcome(Verdict.CONDITIONAL, conditions=(f"{holds} {where}",), reasons=(reason,))
+            if rule.effect == "deny":
+                return Outcome(Verdict.CONDITIONAL, conditions=(f"{describe(m.Not(value))} {where}",),
+                               reasons=(reason,))
         if rule.effect == "allow":
             return Outcome(Verdict.COMPATIBLE, reasons=(reason,))
         if rule.effect == "deny":
             return Outcome(Verdict.INCOMPATIBLE, reasons=(reason,))
         text = rule.because or f"the {ctx.policy.id} policy's conditions for {shown}"
-        return Outcome(Verdict.CONDITIONAL, conditions=(f"{text} (policy {ctx.policy.id} [{clause.id}])",),
-                       reasons=(reason,))
+        return Outcome(Verdict.CONDITIONAL, conditions=(f"{text} {where}",), reasons=(reason,))
     return None
 
 

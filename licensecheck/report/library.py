@@ -65,7 +65,7 @@ def statement_text(statement: m.Statement) -> str:
                         for s in statement.selectors)
         uses = f" for {', '.join(statement.uses)}" if statement.uses else ""
         because = f": {statement.because}" if statement.because else ""
-        return f"{statement.effect} {sel}{uses}{because}"
+        return f"{statement.effect} {sel}{uses}{_when(statement.condition)}{because}"
     return repr(statement)
 
 

@@ -17,7 +17,9 @@ def subject(finding: Finding) -> str:
         count = len(component.paths)
         return f"{count} file{'s' if count != 1 else ''} under {component.expression}"
     if component.kind is Kind.PROJECT:
-        return f"project {component.name}" if not component.name.startswith("exception for") else component.name
+        return f"project {component.name}"
+    if component.kind is Kind.EXCEPTION:
+        return component.name
     licence = component.expression or (component.declarations[0].expression if component.declarations else "")
     kind = "licence file" if component.kind is Kind.LICENSE_FILE else "package"
     return f"{kind} {component.label}" + (f" ({licence})" if licence else "")
@@ -28,6 +30,8 @@ def question(finding: Finding) -> str:
     use = finding.component.use
     if finding.component.modified:
         use += " (modified)"
+    if finding.component.kind is Kind.EXCEPTION:
+        return "accepted exception"
     if finding.component.kind is Kind.PROJECT:
         return f"publish under {finding.outbound}" if finding.outbound else "publish"
     if needs_outbound(finding.component.use):

@@ -48,7 +48,7 @@ def _results(finding: Finding, strict: bool) -> list[dict[str, Any]]:
     if finding.verdict is Verdict.COMPATIBLE:
         return []
     index = _RULE_OF[finding.verdict]
-    if finding.component.kind is Kind.PROJECT and finding.component.name.startswith("exception for"):
+    if finding.component.kind is Kind.EXCEPTION:
         index = 3
     level = RULES[index][2]
     if strict and finding.verdict is Verdict.CONDITIONAL:

@@ -218,7 +218,7 @@ def _expired(config: Config, today: dt.date) -> list[Finding]:
         result = Result(Verdict.INCOMPATIBLE, conditions=(
             f"renew or remove the exception for `{rule.label}` (expired {rule.expires.isoformat()})",),
             reasons=(reason,))
-        component = Component(Kind.PROJECT, f"exception for {rule.label}", None, "publish",
+        component = Component(Kind.EXCEPTION, f"exception for {rule.label}", None, "publish",
                               (Declaration("", location, Source.MANIFEST),),
                               note="an accepted exception has expired")
         out.append(Finding(component, result, config.outbound))

@@ -21,6 +21,7 @@ LICENSE_FILE_BYTES = 512 * 1024
 
 _NAME = re.compile(r"^(?:un)?licen[cs]es?(?:[-._].*)?$|^copying(?:[-._].*)?$|^notice(?:[-._].*)?$|"
                    r"^copyright(?:[-._].*)?$|^.+[-_.]licen[cs]e(?:\.(?:txt|md|rst))?$", re.IGNORECASE)
+_BASE = re.compile(r"^(?:(?:un)?licen[cs]es?|copying|notice|copyright)", re.IGNORECASE)
 _TEXT_SUFFIXES = frozenset({"", ".txt", ".md", ".rst", ".markdown", ".text", ".html", ".htm"})
 _CODE_SUFFIXES = frozenset({".py", ".pyc", ".js", ".ts", ".go", ".rs", ".c", ".h", ".java", ".rb", ".php",
                             ".json", ".toml", ".yaml", ".yml", ".xml", ".cfg", ".ini", ".sh", ".license",
@@ -49,9 +50,14 @@ def is_license_file(name: str) -> bool:
     suffix = name[dot:].lower() if dot > 0 else ""
     if suffix in _CODE_SUFFIXES:
         return False
-    body = name[dot + 1:] if dot > 0 else ""
-    # LICENSE, LICENSE.txt, LICENSE.MIT, COPYING.LESSER, LICENSE.apache2, LICENSE-MIT; not licence.terms
-    return suffix in _TEXT_SUFFIXES or any(c.isupper() or c.isdigit() or c == "-" for c in body)
+    base = _BASE.match(name)
+    if base is None:  # MIT-LICENSE, third-party.licence.txt
+        return True
+    middle = name[base.end():]
+    if suffix in _TEXT_SUFFIXES and suffix:
+        middle = middle[: -len(suffix)]
+    # LICENSE, LICENSE.txt, LICENSE-MIT, COPYING.LESSER, LICENSE.APACHE2; not license-rules.rst, licence.terms
+    return not middle or any(c.isupper() or c.isdigit() for c in middle)
 
 
 def is_notice(name: str) -> bool:

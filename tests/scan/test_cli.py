@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -81,3 +82,19 @@ def test_configuration_errors(runner: CliRunner, tmp_path: Path) -> None:
         result = runner.invoke(main, ["scan", str(tmp_path)])
         assert 4 == result.exit_code, text
         assert 1 == len(result.output.splitlines()) and message in result.output, result.output
+
+
+def test_progress_bar_after_a_second(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The progress bar stays silent for the first second, then draws, and is wiped at the end."""
+    from licensecheck.cli import scan as scan_cli
+
+    clock = iter([100.0, 100.5, 101.5])
+    monkeypatch.setattr(scan_cli.time, "monotonic", lambda: next(clock))
+    progress = scan_cli._Progress()
+    progress(10, 100)
+    assert "" == capsys.readouterr().err
+    progress(50, 100)
+    progress.close()
+    err = capsys.readouterr().err
+    assert err.startswith("\r[###############...............]  50% 50/100 files")
+    assert err.endswith("\r")

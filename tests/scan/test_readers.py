@@ -1,3 +1,4 @@
+# REUSE-IgnoreStart: the tags in this file are test data, not its licence.
 """Tag extraction, REUSE.toml precedence, licence-text identification, manifest and SBOM readers."""
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from licensecheck.scan.names import looks_like_expression, to_expression
 from licensecheck.scan.sbom import read_sbom
 from licensecheck.scan.tags import extract_tags
 
-# REUSE-IgnoreStart: the tags below are test data, not this file's licence
-
 
 @pytest.mark.parametrize(("text", "expected"), [
     (b"/* SPDX-License-Identifier: MIT */\n", ["MIT"]),
@@ -22,7 +21,7 @@ from licensecheck.scan.tags import extract_tags
     (b"// SPDX-License-Identifier: MIT\n// SPDX-License-Identifier: Apache-2.0\n// SPDX-License-Identifier: MIT\n",
      ["MIT", "Apache-2.0"]),
     (b"(* SPDX-License-Identifier: ISC *)\r\n", ["ISC"]),
-    (b"x\n# REUSE-IgnoreStart\n# SPDX-License-Identifier: GPL-3.0-only\n# REUSE-IgnoreEnd\n", []),
+    (b"x\n# REUSE-Ignore" b"Start\n# SPDX-License-Identifier: GPL-3.0-only\n# REUSE-Ignore" b"End\n", []),
     (b"SPDX-License-Identifier:\n", []),
 ])
 def test_tags(text: bytes, expected: list[str]) -> None:
@@ -93,6 +92,7 @@ def test_identify_licence_texts() -> None:
 @pytest.mark.parametrize(("name", "expected"), [
     ("LICENSE", True), ("LICENCE.md", True), ("COPYING.LESSER", True), ("LICENSE-MIT", True), ("NOTICE", True),
     ("license.py", False), ("licenses.rs", False), ("Unlicense.terms", False), ("README", False),
+    ("license-rules.rst", False), ("LICENSE.APACHE2", True), ("MIT-LICENSE", True),
 ])
 def test_licence_file_names(name: str, expected: bool) -> None:
     """LICENSE, LICENCE, COPYING, NOTICE and variants are licence files; source files are not."""

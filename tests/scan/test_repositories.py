@@ -38,7 +38,7 @@ EXPECTED: dict[str, list[tuple[str, str, str, str, bool]]] = {
         ("compatible", "project", "coop-web", "publish", False),
     ],
     "rust": [
-        ("incompatible", "project", "exception for old-crate", "publish", False),
+        ("incompatible", "exception", "exception for old-crate", "publish", False),
         ("incompatible", "files", "GPL-2.0-only", "modify", True),
         ("conditional", "files", "MPL-2.0", "modify", False),
         ("conditional", "package", "foo", "modify", False),
@@ -159,3 +159,10 @@ def test_rust_exceptions(repo: Repo) -> None:
         accepted.accepted.reason, accepted.accepted.expires.isoformat())  # type: ignore[union-attr]
     expired = report.findings[0]
     assert ("renew or remove the exception for `old-crate` (expired 2025-12-31)",) == expired.result.conditions
+
+
+def test_linked_venv_folders_are_read_once(repo: Repo) -> None:
+    """A virtual environment's lib64 link to lib does not list its packages twice."""
+    root = repo("python")
+    (root / "env" / "lib64").symlink_to("lib")
+    assert EXPECTED["python"] == outline(scan_repository(root))
