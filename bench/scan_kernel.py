@@ -108,14 +108,15 @@ def our_ids(document: dict[str, object]) -> dict[str, set[str]]:
     licensing = Licensing()
     out: dict[str, set[str]] = {}
     for entry in document["files"]:  # type: ignore[attr-defined]
+        if entry["path"].startswith("LICENSES/") or "/LICENSES/" in entry["path"]:
+            continue  # licence texts of a LICENSES/ folder: named by their id, never tag-read by either tool
         keys: set[str] = set()
-        valid = True
         for expression in entry["expressions"]:
             try:
                 keys.update(licensing.license_keys(licensing.parse(expression)))
             except Exception:
-                valid = False
-        if valid and keys:
+                continue  # an invalid expression counts for no id, as in `reuse spdx`
+        if keys:
             out[entry["path"]] = keys
     return out
 

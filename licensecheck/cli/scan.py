@@ -6,11 +6,15 @@ import gc
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from licensecheck.cli._common import ExitCode, catalog_for, terms_option
 from licensecheck.errors import InputError
+
+if TYPE_CHECKING:
+    from licensecheck.scan.model import ScanReport
 
 FORMATS = ("text", "json", "sarif", "github", "markdown")
 
@@ -92,10 +96,7 @@ def scan(path: Path, fmt: str, strict: bool, config_path: Path | None, output: P
     sys.exit(ExitCode.for_verdict(worst(report), strict))
 
 
-def _render(report: object, fmt: str, strict: bool, verbose: bool) -> str:
-    from licensecheck.scan.model import ScanReport
-
-    assert isinstance(report, ScanReport)
+def _render(report: ScanReport, fmt: str, strict: bool, verbose: bool) -> str:
     if fmt == "json":
         from licensecheck.report.scan_json import format_json
 

@@ -240,14 +240,19 @@ def _read_with_spdx_tools(path: str, abspath: str) -> Sbom:
     except Exception as exc:  # spdx-tools raises assorted errors on bad input
         message = str(getattr(exc, "messages", None) or exc).splitlines()[0][:200]
         raise ManifestError(f"malformed SPDX document: {message}") from None
+    relationships = [(str(r.spdx_element_id), r.relationship_type.name, str(r.related_spdx_element_id))
+                     for r in document.relationships]
+    described, uses = _spdx_uses(relationships)
     out = []
     for package in document.packages:
+        if package.spdx_id in described:
+            continue
         value = package.license_concluded
         if value is None or str(value) in _NO_LICENSE:
             value = package.license_declared
         license = None if value is None or str(value) in _NO_LICENSE else str(value)
         purl = next((ref.locator for ref in package.external_references if ref.reference_type == "purl"), None)
-        out.append(SbomPackage(package.name, package.version, license, None, purl))
+        out.append(SbomPackage(package.name, package.version, license, None, purl, uses.get(package.spdx_id)))
     return Sbom(path, f"SPDX {document.creation_info.spdx_version} (spdx-tools)", tuple(out))
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from licensecheck.resources import data_path
@@ -12,6 +14,7 @@ from licensecheck.scan.manifests import ManifestError, read_cargo, read_metadata
 from licensecheck.scan.names import looks_like_expression, to_expression
 from licensecheck.scan.sbom import read_sbom
 from licensecheck.scan.tags import extract_tags
+from tests.scan.helpers import REPOS
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -143,5 +146,19 @@ def test_sbom_not_an_sbom() -> None:
     with pytest.raises(ManifestError, match="neither an SPDX nor a CycloneDX document"):
         read_sbom("x.cdx.json", "x.cdx.json", "{}", "")
     assert read_sbom("sbom.json", "sbom.json", '{"a": 1}', "") is None
+
+
+
+def test_spdx_rdf_through_spdx_tools(tmp_path: Path) -> None:
+    """SPDX RDF/XML is read through spdx-tools, with the same packages and uses as the JSON it was written from."""
+    from spdx_tools.spdx.parser.parse_anything import parse_file
+    from spdx_tools.spdx.writer.write_anything import write_file
+
+    rdf = tmp_path / "app.spdx.rdf.xml"
+    write_file(parse_file(str(REPOS / "sboms" / "sbom" / "app.spdx.json")), str(rdf), validate=False)
+    sbom = read_sbom(rdf.name, rdf.name, None, str(rdf))
+    assert [("make", "GPL-3.0-or-later", "build-tool"), ("mystery-blob", None, None),
+            ("readline", "GPL-3.0-or-later", "dynamic-link"), ("zlib", "Zlib", "static-link")] == sorted(
+        (p.name, p.license, p.use) for p in sbom.packages)  # type: ignore[union-attr]
 
 # REUSE-IgnoreEnd
