@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
+import pickle
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from licensecheck import model as m
@@ -58,6 +59,33 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(int(p) for p in parts)
 
 
+class LazyDocuments(Mapping[str, "m.Document"]):
+    """Documents kept pickled one by one and unpickled on first use (a check needs a handful of them)."""
+
+    def __init__(self, documents: Mapping[str, m.Document]) -> None:
+        self._blobs = {key: pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL) for key, doc in documents.items()}
+        self._loaded: dict[str, m.Document] = {}
+
+    def __getitem__(self, key: str) -> m.Document:
+        found = self._loaded.get(key)
+        if found is None:
+            found = self._loaded[key] = pickle.loads(self._blobs[key])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"_blobs": self._blobs}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._blobs = state["_blobs"]  # type: ignore[assignment]
+        self._loaded = {}
+
+
 _HL3 = re.compile(r"^licenseref-hl3-([a-z0-9-]+)$")
 
 
@@ -65,7 +93,7 @@ _HL3 = re.compile(r"^licenseref-hl3-([a-z0-9-]+)$")
 class Catalog:
     """Documents of the library indexed for resolution; built once, then only read."""
 
-    documents: dict[str, m.Document] = field(default_factory=dict)  # by document id
+    documents: dict[str, m.Document] | LazyDocuments = field(default_factory=dict)  # by document id
     policies: dict[str, m.Document] = field(default_factory=dict)  # by policy name (lower case)
     index: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lower id -> (doc id, or_later)
     spelling: dict[str, str] = field(default_factory=dict)  # lower id -> canonical id
@@ -81,7 +109,7 @@ class Catalog:
             if doc.kind == "policy":
                 catalog.policies[doc.id.lower()] = doc
                 continue
-            catalog.documents[doc.id] = doc
+            catalog.documents[doc.id] = doc  # type: ignore[index]
             catalog._register(doc.id, doc.id, False)
             for alias in doc.fields("aliases"):
                 catalog._register(alias, doc.id, False, canonical=doc.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
+import zlib
 import os
 import pickle
 from collections.abc import Iterable
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from licensecheck import __version__
-from licensecheck.catalog import Catalog
+from licensecheck.catalog import Catalog, LazyDocuments
 from licensecheck.errors import TermsSyntaxError
 from licensecheck.model import Document
 from licensecheck.resources import cache_dir, data_path
@@ -83,21 +83,24 @@ def load_library() -> Catalog:
     """The shipped library, from the cache when its content hash matches."""
     files = [(display, entry.read_bytes()) for display, entry in _shipped_files()]
     grammar = data_path("grammars").joinpath("terms.lark").read_bytes()
-    digest = hashlib.sha256(__version__.encode() + grammar)
+    # a content hash (CRC-32 over every byte and the total length: zlib is built in, hashlib costs start-up time)
+    parts = [__version__.encode(), grammar]
     package = Path(__file__).resolve().parent
     for module in _MODEL_SOURCES:  # the code that builds the cached objects is part of the key
         try:
-            digest.update((package / module).read_bytes())
+            parts.append((package / module).read_bytes())
         except OSError:
-            digest.update(module.encode())
+            parts.append(module.encode())
     for display, data in files:
-        digest.update(display.encode() + b"\0" + data + b"\0")
-    key = digest.hexdigest()[:24]
+        parts.append(display.encode() + b"\0" + data + b"\0")
+    blob = b"\1".join(parts)
+    key = f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}{len(blob):x}"
     cached = _load_cached(key)
     if cached is not None:
         return cached
     catalog = Catalog.build(_parse_all(files))
-    _store_cached(key, catalog)
+    _store_cached(key, Catalog(LazyDocuments(catalog.documents), catalog.policies, catalog.index, catalog.spelling,
+                               catalog.families))
     return catalog
 
 
