@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from licensecheck.cases import Case
 from licensecheck.catalog import Catalog
 from licensecheck.check.engine import Result, check
 from licensecheck.check.verdict import Verdict
@@ -30,6 +32,42 @@ def check_question(question: Question, catalog: Catalog | None = None, today: dt
     """Answer one question with the shipped library (or the catalog given)."""
     library = catalog if catalog is not None else load_library()
     return check(question, library, lambda text: parse_expression(text, library), today, elect=elect)
+
+
+def answer_case(case: Case, catalog: Catalog) -> tuple[Result, bool]:
+    """The answer to one case of a case file, and whether the case could not be evaluated (input error)."""
+    if case.question is None:
+        return Result(Verdict.UNKNOWN, errors=(case.error or "error",)), True
+    try:
+        validate_question(case.question, catalog)
+    except InputError as exc:
+        return Result(Verdict.UNKNOWN, errors=(f"{case.span}: {exc.one_line()}",)), True
+    return check_question(case.question, catalog), False
+
+
+_WORKER_CATALOG: list[Catalog] = []
+#: from this many cases on, `answer_cases` spreads them over the machine's cores
+PARALLEL_FROM = 2000
+
+
+def _init_worker(catalog: Catalog) -> None:
+    _WORKER_CATALOG[:] = [catalog]
+
+
+def _answer_in_worker(case: Case) -> tuple[Result, bool]:
+    return answer_case(case, _WORKER_CATALOG[0])
+
+
+def answer_cases(cases: Sequence[Case], catalog: Catalog) -> list[tuple[Result, bool]]:
+    """Answers to every case, in order; large files are answered on every core (answers do not depend on it)."""
+    workers = min(4, os.cpu_count() or 1)
+    if len(cases) < PARALLEL_FROM or workers < 2:
+        return [answer_case(case, catalog) for case in cases]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(100, -(-len(cases) // workers))  # one chunk per worker: each keeps its memo warm
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(catalog,)) as pool:
+        return list(pool.map(_answer_in_worker, cases, chunksize=chunk))
 
 
 @dataclass(frozen=True)
@@ -68,5 +106,5 @@ def _outbound_ids(catalog: Catalog) -> Iterable[str]:
             yield later
 
 
-__all__ = ["Candidate", "check_question", "load_library", "outbound_candidates", "parse_expression",
+__all__ = ["Candidate", "answer_case", "answer_cases", "check_question", "load_library", "outbound_candidates", "parse_expression",
            "validate_question"]

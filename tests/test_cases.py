@@ -45,3 +45,17 @@ def test_documentation_example_licence() -> None:
     assert 0 == lint.exit_code, lint.output
     result = CliRunner().invoke(main, ["test", str(EXAMPLES / "fair-commons-cases.yaml"), "--terms", str(terms)])
     assert 0 == result.exit_code, result.output
+
+
+def test_parallel_answers_equal_serial_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answering a case file on several cores gives the same answers, in the same order, as one core."""
+    from licensecheck import api
+    from licensecheck.cases import read_cases
+    from licensecheck.library import load_library
+
+    catalog = load_library()
+    cases = read_cases(Path(__file__).parent / "cases" / "reference.yaml")
+    serial = [api.answer_case(case, catalog) for case in cases]
+    monkeypatch.setattr(api, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(api.os, "cpu_count", lambda: 2)
+    assert serial == api.answer_cases(cases, catalog)

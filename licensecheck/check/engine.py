@@ -22,7 +22,7 @@ from licensecheck import model as m
 from licensecheck.catalog import Catalog, License
 from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.facts import Facts, describe, evaluate, facts_of
-from licensecheck.check.verdict import BETTER, Outcome, Reason, Verdict, all_of, any_of
+from licensecheck.check.verdict import BETTER, EMPTY, Outcome, Reason, Verdict, all_of, any_of
 from licensecheck.expr import And, Expr, Leaf, Or, leaves
 from licensecheck.question import Question
 from licensecheck.vocabulary import (
@@ -396,7 +396,7 @@ def _leaf_uncached(ctx: _Context, leaf: Leaf, options: Sequence[Option | None]) 
 
 def _permission(ctx: _Context, compiled: Compiled) -> Outcome:
     if not ctx.acts:
-        return Outcome(Verdict.COMPATIBLE)
+        return EMPTY
     groups: dict[int, list[str]] = {}
     for act in ctx.acts:  # acts that the same clauses cover are decided together
         groups.setdefault(id(compiled.by_act[act]), []).append(act)
@@ -438,7 +438,7 @@ def _prohibition(ctx: _Context, compiled: Compiled, source: Source, named: str) 
     assert isinstance(statement, m.Prohibition)
     value = evaluate(statement.condition, ctx.facts, compiled.license.id)
     if value is False:
-        return Outcome(Verdict.COMPATIBLE)
+        return EMPTY
     if source.added and compiled.removable is not None:
         removable = compiled.removable
         return Outcome(Verdict.CONDITIONAL, conditions=(
@@ -562,7 +562,7 @@ _CARRY_CACHE: dict[tuple[object, ...], Outcome] = {}
 def _carry(ctx: _Context, compiled: Compiled, option: Option | None) -> Outcome:
     """Whether the result can carry the material; depends on the use and the material, not on the licensee."""
     if option is None:
-        return Outcome(Verdict.COMPATIBLE)
+        return EMPTY
     facts = ctx.facts
     return _memoised(_CARRY_CACHE, (id(ctx.catalog), id(compiled), option.label, facts.use, facts.work,
                                     facts.modified), lambda: _carry_uncached(ctx, compiled, option))
@@ -660,16 +660,16 @@ def _open_outbound(ctx: _Context, compiled: Compiled, option: Option) -> Outcome
     """An open outbound licence would grant recipients what a field-of-use restriction of the inbound denies."""
     governed = ctx.facts.use in _GOVERNED_USES or (ctx.facts.use == "include-data" and ctx.facts.modified is True)
     if not governed or option.license.base_id == compiled.license.base_id:
-        return Outcome(Verdict.COMPATIBLE)
+        return EMPTY
     restricted = [(tag, src) for tag, src in compiled.tags if tag in _FIELD_OF_USE]
     if not restricted:
-        return Outcome(Verdict.COMPATIBLE)
+        return EMPTY
     outbound = compile_license(option.license)
     grants = [g for g in outbound.grants_for("distribute") if g.clause.statement.condition is None]  # type: ignore[union-attr]
     kept = outbound.tag_set()
     lost = [(tag, src) for tag, src in restricted if tag not in kept]
     if not grants or not lost:
-        return Outcome(Verdict.COMPATIBLE)
+        return EMPTY
     reasons = [src.reason(f"a restriction (`{tag}`) that the {option.label} result would not carry")
                for tag, src in lost]
     reasons.append(grants[0].reason("grants every recipient these rights without that restriction"))
@@ -730,6 +730,8 @@ def _duties_uncached(ctx: _Context, compiled: Compiled, covered: frozenset[str])
             reasons.append(source.reason("an active obligation of this use"))
         else:
             passive.append(text)
+    if not conditions and not passive:
+        return EMPTY
     verdict = Verdict.CONDITIONAL if conditions else Verdict.COMPATIBLE
     return Outcome(verdict, tuple(conditions), tuple(passive), tuple(reasons))
 

@@ -65,6 +65,9 @@ class Outcome:
                        self.choices, self.errors)
 
 
+EMPTY = Outcome(Verdict.COMPATIBLE)
+
+
 def _merge(first: tuple[object, ...], second: tuple[object, ...]) -> tuple:  # type: ignore[type-arg]
     if not second:
         return first
@@ -77,6 +80,10 @@ def all_of(outcomes: Sequence[Outcome]) -> Outcome:
     """Every operand must hold (AND): the worst verdict, with the reasons of the operands that give it."""
     if len(outcomes) == 1:
         return outcomes[0]
+    if any(o is EMPTY for o in outcomes):  # a bare `compatible` changes nothing in a conjunction
+        outcomes = [o for o in outcomes if o is not EMPTY] or [EMPTY]
+        if len(outcomes) == 1:
+            return outcomes[0]
     worst = outcomes[0].verdict
     rank = WORSE[worst]
     for outcome in outcomes:

@@ -131,27 +131,16 @@ def test(cases_file: Path, fmt: str, quiet: bool, terms: tuple[Path, ...]) -> No
     Exit 0 when every case with an `expect` got it, 1 when one did not, 4 when a case or the file
     could not be read (the other cases are still answered).
     """
-    from licensecheck.api import check_question, validate_question
+    from licensecheck.api import answer_cases
     from licensecheck.cases import read_cases
-    from licensecheck.check.engine import Result
-    from licensecheck.check.verdict import Verdict
     from licensecheck.report import Entry
     from licensecheck.report.json import results_document
     from licensecheck.report.text import results_text
 
     catalog = catalog_for(terms)
-    entries: list[Entry] = []
-    for case in read_cases(cases_file):
-        if case.question is None:
-            entries.append(Entry(case.id, Result(Verdict.UNKNOWN, errors=(case.error or "error",)), case.expect, True))
-            continue
-        try:
-            validate_question(case.question, catalog)
-        except InputError as exc:
-            entries.append(Entry(case.id, Result(Verdict.UNKNOWN, errors=(f"{case.span}: {exc.one_line()}",)),
-                                 case.expect, True))
-            continue
-        entries.append(Entry(case.id, check_question(case.question, catalog), case.expect))
+    cases = read_cases(cases_file)
+    entries = [Entry(case.id, result, case.expect, failed)
+               for case, (result, failed) in zip(cases, answer_cases(cases, catalog), strict=True)]
     if fmt == "json":
         click.echo(results_document(entries), nl=False)
     else:
