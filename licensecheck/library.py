@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import zlib
 import os
 import pickle
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
