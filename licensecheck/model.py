@@ -1,34 +1,33 @@
 """The rule model: frozen dataclasses built once from terms files; nothing downstream sees text.
 
-The classes are frozen but not slotted: creating a slotted dataclass costs about twice as much at import
-time, and every command pays for importing this module.
+The classes are `Record`s (frozen, comparable, hashable, typed like dataclasses) rather than dataclasses:
+every command imports this module, and generating dataclass methods for three dozen classes dominated
+start-up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from licensecheck.record import Record
 from licensecheck.source import Span
 
 # -- Conditions -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class LicenseeKind:
+class LicenseeKind(Record):
     """The licensee is of this kind or of a kind below it."""
 
     kind: str
 
 
-@dataclass(frozen=True)
-class LicenseeFlag:
+class LicenseeFlag(Record):
     """A yes/no attribute of the licensee is true."""
 
     attribute: str
 
 
-@dataclass(frozen=True)
-class LicenseeCompare:
+class LicenseeCompare(Record):
     """A licensee attribute compared with a value (`people < 100`)."""
 
     attribute: str
@@ -36,56 +35,48 @@ class LicenseeCompare:
     value: str | float
 
 
-@dataclass(frozen=True)
-class LicenseeMember:
+class LicenseeMember(Record):
     """The licensee is a member of this organisation."""
 
     organisation: str
 
 
-@dataclass(frozen=True)
-class LicenseeActivity:
+class LicenseeActivity(Record):
     """The licensee engages in this activity."""
 
     activity: str
 
 
-@dataclass(frozen=True)
-class Purpose:
+class Purpose(Record):
     """The use has this purpose."""
 
     purpose: str
 
 
-@dataclass(frozen=True)
-class Modified:
+class Modified(Record):
     """The material is modified."""
 
 
-@dataclass(frozen=True)
-class WorkIs:
+class WorkIs(Record):
     """The material is of this kind of work."""
 
     work: str
 
 
-@dataclass(frozen=True)
-class Trial:
+class Trial(Record):
     """The use stays within a trial period of this many days (never known from a question)."""
 
     days: int
 
 
-@dataclass(frozen=True)
-class ParameterSet:
+class ParameterSet(Record):
     """A licence parameter is given and not `none` (`value`: its free text, once known)."""
 
     name: str
     value: str = ""
 
 
-@dataclass(frozen=True)
-class ParameterCompare:
+class ParameterCompare(Record):
     """A licence parameter compared with a value."""
 
     name: str
@@ -93,27 +84,23 @@ class ParameterCompare:
     value: str | float
 
 
-@dataclass(frozen=True)
-class Agreement:
+class Agreement(Record):
     """A separate agreement with the licensor exists (never known from a question)."""
 
 
-@dataclass(frozen=True)
-class Not:
+class Not(Record):
     """The inner condition does not hold."""
 
     item: Cond
 
 
-@dataclass(frozen=True)
-class All:
+class All(Record):
     """Every inner condition holds."""
 
     items: tuple[Cond, ...]
 
 
-@dataclass(frozen=True)
-class Any:
+class Any(Record):
     """At least one inner condition holds."""
 
     items: tuple[Cond, ...]
@@ -125,23 +112,20 @@ Cond = (LicenseeKind | LicenseeFlag | LicenseeCompare | LicenseeMember | License
 # -- Targets of share-alike and compatibility edges -------------------------------------------
 
 
-@dataclass(frozen=True)
-class TargetSelf:
+class TargetSelf(Record):
     """This licence (and its later versions when `or_later`)."""
 
     or_later: bool = False
 
 
-@dataclass(frozen=True)
-class TargetId:
+class TargetId(Record):
     """A licence named by id (an `-or-later` id includes the later versions)."""
 
     id: str
     span: Span
 
 
-@dataclass(frozen=True)
-class TargetRequiring:
+class TargetRequiring(Record):
     """Any licence of the library that imposes this duty (Etalab: any licence requiring attribution)."""
 
     duty: str
@@ -152,24 +136,21 @@ Target = TargetSelf | TargetId | TargetRequiring
 # -- Statements -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Permission:
+class Permission(Record):
     """`may ACTS [if COND]`."""
 
     acts: tuple[str, ...]
     condition: Cond | None = None
 
 
-@dataclass(frozen=True)
-class Prohibition:
+class Prohibition(Record):
     """`must not ACTS [if COND]`."""
 
     acts: tuple[str, ...]
     condition: Cond | None = None
 
 
-@dataclass(frozen=True)
-class Duty:
+class Duty(Record):
     """`must DUTY [when ACTS] [if COND]`."""
 
     duty: str
@@ -177,8 +158,7 @@ class Duty:
     condition: Cond | None = None
 
 
-@dataclass(frozen=True)
-class ShareAlike:
+class ShareAlike(Record):
     """`share-alike SCOPE under TARGETS [for WORKS]`."""
 
     scope: str
@@ -186,15 +166,13 @@ class ShareAlike:
     works: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ShareAlikeExcludes:
+class ShareAlikeExcludes(Record):
     """`share-alike does not cover USES` (exceptions)."""
 
     uses: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(Record):
     """`compatible with TARGETS` (automatic) or `convertible to TARGETS` (an act of the licensee)."""
 
     kind: str  # compatible | convertible
@@ -203,20 +181,17 @@ class Edge:
     works: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class NoFurtherRestrictions:
+class NoFurtherRestrictions(Record):
     """`no further restrictions [except KINDS]`."""
 
     allowed: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Removable:
+class Removable(Record):
     """`further restrictions are removable` (GPL-3.0 s.7)."""
 
 
-@dataclass(frozen=True)
-class Tier:
+class Tier(Record):
     """`grants ID [if COND]`: a policy granting another licence's rights (`agreement` for a contract)."""
 
     target: str
@@ -224,40 +199,35 @@ class Tier:
     condition: Cond | None = None
 
 
-@dataclass(frozen=True)
-class Waiver:
+class Waiver(Record):
     """`waives DUTY [when ACTS]` (exceptions)."""
 
     duty: str
     triggers: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ValueRef:
+class ValueRef(Record):
     """A literal value, or a reference to a licence parameter."""
 
     value: str
     parameter: bool = False
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Record):
     """`changes to VALUE on VALUE` (BUSL: the Change License applies from the Change Date)."""
 
     to: ValueRef
     on: ValueRef
 
 
-@dataclass(frozen=True)
-class Selector:
+class Selector(Record):
     """What a policy rule selects: a licence id, a category, or any licence."""
 
     kind: str  # id | category | any
     value: str = ""
 
 
-@dataclass(frozen=True)
-class PolicyRule:
+class PolicyRule(Record):
     """`allow|deny|conditional SELECTORS [in USES] [for WORKS] [if COND] [because TEXT]`."""
 
     effect: str
@@ -272,8 +242,7 @@ Statement = (Permission | Prohibition | Duty | ShareAlike | ShareAlikeExcludes |
              | NoFurtherRestrictions | Removable | Tier | Waiver | Change | PolicyRule)
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(Record):
     """One statement of a terms file with its id, citations and source."""
 
     id: str
@@ -287,8 +256,7 @@ class Clause:
     module: str | None = None
 
 
-@dataclass(frozen=True)
-class Module:
+class Module(Record):
     """An optional module of a modular licence (Hippocratic 3.0)."""
 
     code: str
