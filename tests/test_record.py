@@ -26,7 +26,7 @@ def test_frozen() -> None:
     with pytest.raises(FrozenRecordError):
         purpose.purpose = "personal"  # type: ignore[misc]
     with pytest.raises(FrozenRecordError):
-        del purpose.purpose  # type: ignore[misc]
+        del purpose.purpose
 
 
 def test_equality_and_hash_by_type_and_values() -> None:
