@@ -518,7 +518,7 @@ def _fit(ctx: _Context, compiled: Compiled, whole: Sequence[Source], option: Opt
             _versions(ctx.catalog, compiled.license):
         return "same", whole[0] if whole else compiled.grants[0]
     found: tuple[str, Source] | None = None
-    for source in compiled.edges:
+    for source in _inbound_edges(ctx, compiled):
         edge = source.clause.statement
         assert isinstance(edge, m.Edge)
         if not _edge_applies(ctx, edge):
@@ -532,6 +532,18 @@ def _fit(ctx: _Context, compiled: Compiled, whole: Sequence[Source], option: Opt
                 return kind, source
             found = (kind, source) if found is None or found[0] == "unclear" else found
     return found
+
+
+def _inbound_edges(ctx: _Context, compiled: Compiled) -> tuple[Source, ...]:
+    """The licence's edges, and for an `or later` licence those of the later versions it may be used under."""
+    if not compiled.license.or_later:
+        return compiled.edges
+    edges = list(compiled.edges)
+    for doc_id in ctx.catalog.later_versions(compiled.license):
+        version = ctx.catalog.resolve(doc_id)
+        if version is not None and version.base_id != compiled.license.base_id:
+            edges.extend(compile_license(version).edges)
+    return tuple(edges)
 
 
 def _accepted(ctx: _Context, option: Option) -> list[tuple[frozenset[str], Source | None]]:
@@ -588,7 +600,9 @@ def _carry_uncached(ctx: _Context, compiled: Compiled, option: Option) -> Outcom
                     choices=(f"{compiled.license.id} converted to {option.label} ({source.where})",))
             note = (f"requires the result under this licence; {option.label} is one of its targets"
                     if mode == "same" else f"lets the material be distributed under {option.label}")
-            choices = () if mode == "same" else (f"{compiled.license.id} relicensed as {option.label} ({source.where})",)
+            edge = source.clause.statement
+            verb = "combined into the" if isinstance(edge, m.Edge) and edge.combined else "distributed under the"
+            choices = () if mode == "same" else (f"{compiled.license.id} {verb} {option.label} result ({source.where})",)
             return Outcome(Verdict.COMPATIBLE, reasons=(source.reason(note),), choices=choices)
         unclear = [s for s in whole if s.clause.unclear]
         if unclear and len(unclear) == len(whole):
