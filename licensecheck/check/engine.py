@@ -600,8 +600,8 @@ def _carry_uncached(ctx: _Context, compiled: Compiled, option: Option) -> Outcom
                     choices=(f"{compiled.license.id} converted to {option.label} ({source.where})",))
             note = (f"requires the result under this licence; {option.label} is one of its targets"
                     if mode == "same" else f"lets the material be distributed under {option.label}")
-            edge = source.clause.statement
-            verb = "combined into the" if isinstance(edge, m.Edge) and edge.combined else "distributed under the"
+            statement = source.clause.statement
+            verb = "combined into the" if isinstance(statement, m.Edge) and statement.combined else "distributed under the"
             choices = () if mode == "same" else (f"{compiled.license.id} {verb} {option.label} result ({source.where})",)
             return Outcome(Verdict.COMPATIBLE, reasons=(source.reason(note),), choices=choices)
         unclear = [s for s in whole if s.clause.unclear]
