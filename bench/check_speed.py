@@ -21,7 +21,7 @@ from _common import ROOT, environment
 sys.path.insert(0, str(ROOT))
 
 from licensecheck.api import check_question, outbound_candidates
-from licensecheck.check import engine
+from licensecheck.check import carry, engine
 from licensecheck.library import load_library
 from licensecheck.question import question_from
 
@@ -60,8 +60,8 @@ def per_question(question_data: dict[str, object], runs: int, cold: bool) -> flo
     times = []
     for _ in range(runs):
         if cold:
-            engine._LEAF_CACHE.clear()
-            engine._CARRY_CACHE.clear()
+            engine.LEAF_CACHE.clear()
+            carry.CARRY_CACHE.clear()
         start = time.perf_counter()
         check_question(question, catalog)
         times.append(time.perf_counter() - start)
@@ -90,8 +90,8 @@ def main() -> None:
     print(f"5-licence expression, same question repeated:        {warm * 1000:.3f} ms median")
     print(f"5-licence expression, sub-question memo cleared:     {cold * 1000:.3f} ms median")
     questions = [question_from({k: v for k, v in q.items() if k != "id"}) for q in stream(3000, 5)]
-    engine._LEAF_CACHE.clear()
-    engine._CARRY_CACHE.clear()
+    engine.LEAF_CACHE.clear()
+    carry.CARRY_CACHE.clear()
     times = []
     for question in questions:
         start = time.perf_counter()
@@ -111,8 +111,8 @@ def main() -> None:
               f"({seconds * 1e6 / size:.1f} us per operand)")
 
     outbound_question = question_from({"inbound": "GPL-2.0-or-later AND Apache-2.0", "use": "static-link"})
-    engine._LEAF_CACHE.clear()
-    engine._CARRY_CACHE.clear()
+    engine.LEAF_CACHE.clear()
+    carry.CARRY_CACHE.clear()
     start = time.perf_counter()
     candidates = outbound_candidates(outbound_question, catalog)
     elapsed = time.perf_counter() - start
