@@ -167,3 +167,11 @@ def test_version_and_help(runner: CliRunner) -> None:
     """`--version` and `--help` work and the help says no legal advice is given."""
     assert "licensecheck, version" in runner.invoke(main, ["--version"]).output
     assert "no legal advice" in runner.invoke(main, ["--help"]).output
+
+
+def test_show_a_policy(runner: CliRunner) -> None:
+    """`show` also prints a policy's rules."""
+    result = runner.invoke(main, ["show", "asf-3rd-party"])
+    assert 0 == result.exit_code
+    assert result.output.startswith("asf-3rd-party: ")
+    assert "(policy)" in result.output.splitlines()[0]

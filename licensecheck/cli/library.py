@@ -36,12 +36,17 @@ def lint(paths: tuple[Path, ...], fmt: str) -> None:
 @format_option
 @terms_option
 def show(license_id: str, fmt: str, terms: tuple[Path, ...]) -> None:
-    """Show a licence's rules as readable text, each clause with its citation and place."""
+    """Show a licence's (or a policy's) rules as readable text, each clause with its citation and place."""
     from licensecheck.report.json import dumps
     from licensecheck.report.library import show_dict, show_text
 
     catalog = catalog_for(terms)
     license = catalog.resolve(license_id)
+    policy = catalog.policy(license_id) if license is None else None
+    if policy is not None:
+        from licensecheck.catalog import License
+
+        license = License(policy.id, policy, policy.clauses)
     if license is None:
         hint = catalog.suggest(license_id)
         raise UnknownLicenseError(f"unknown licence id `{license_id}`", hint=f"did you mean `{hint}`?" if hint else None)
