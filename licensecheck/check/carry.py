@@ -90,10 +90,17 @@ def fit_material(ctx: Context, compiled: Compiled, whole: Sequence[Source], opti
     return found
 
 
+_EDGES: dict[tuple[object, ...], tuple[Source, ...]] = {}
+
+
 def _inbound_edges(ctx: Context, compiled: Compiled) -> tuple[Source, ...]:
     """The licence's edges, and for an `or later` licence those of the later versions it may be used under."""
     if not compiled.license.or_later:
         return compiled.edges
+    return memoised(_EDGES, (id(ctx.catalog), id(compiled)), lambda: _later_edges(ctx, compiled))
+
+
+def _later_edges(ctx: Context, compiled: Compiled) -> tuple[Source, ...]:
     edges = list(compiled.edges)
     for doc_id in ctx.catalog.later_versions(compiled.license):
         version = ctx.catalog.resolve(doc_id)
