@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Helpers for the benchmark scripts: timing whole processes, medians, a clean environment."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Speed of the checker: per question in-process, growth with expression size, batches and outbound.
 
 Targets (issue 4): <= 0.2 ms median per question for a 5-licence expression; the 92-operator

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Loading the whole licence library in a fresh process, with and without the on-disk cache.
 
 Target (issue 3): <= 50 ms median with a cache, <= 2 s without. The bare interpreter's start-up is timed

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Bench: SPDX tags of the Linux tree with `licensecheck scan --tags-only`, against grep and reuse.
 
 Locates Debian's linux-source tarball (/usr/src/linux-source-*.tar.xz; installs the `linux-source`

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Bench: an SPDX 2.3 JSON SBOM with 10,000 packages, read and checked; readers compared.
 
 Generates the SBOM (and a CycloneDX 1.6 JSON with as many components) in a temporary folder, then

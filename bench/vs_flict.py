@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """One whole-process check, licensecheck against flict 1.3.0, timed in the same run.
 
 Target (issue 4): `licensecheck check Apache-2.0 --use static-link --into GPL-2.0-only` at least 5 times

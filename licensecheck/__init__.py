@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """licensecheck: licence compatibility for commons, verdicts derived from licence clauses."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The library's public functions: load the licence library, answer questions, suggest outbound licences."""
 
 from __future__ import annotations

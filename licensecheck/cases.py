@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Case files (spec section 7): YAML read once into questions, each with its own errors."""
 
 from __future__ import annotations

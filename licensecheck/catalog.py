@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The licence library as data: documents indexed by id and alias, versions, modules, layering.
 
 `Catalog` holds parsed documents only; reading files and caching live in `licensecheck.library`.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Exceptions, kept apart to avoid import loops."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Licence expressions as a small tree: leaves (a licence, maybe `WITH` an exception), AND, OR."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Loading the licence library from the shipped terms files, with an on-disk cache."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`lint`: errors and warnings about terms and policy files, each with its place."""
 
 from __future__ import annotations

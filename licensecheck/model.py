@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The rule model: frozen dataclasses built once from terms files; nothing downstream sees text.
 
 The classes are `Record`s (frozen, comparable, hashable, typed like dataclasses) rather than dataclasses:

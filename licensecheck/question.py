@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Questions of spec section 1, validated once at the edge (case files, command-line options)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`Record`: frozen value classes that cost almost nothing to define.
 
 `dataclasses.dataclass(frozen=True)` generates its methods with `exec` for every class, which made

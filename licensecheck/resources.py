@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Where the shipped data lives (grammars, licences, policies) and where caches may go."""
 
 from __future__ import annotations

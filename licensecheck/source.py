@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Where a thing was written: spans into terms, policy and case files."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The words of the question interface (spec sections 2-4) and of the terms language.
 
 Everything a terms file may name (acts, duties, scopes, licensee kinds and attributes, purposes,

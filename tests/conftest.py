@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared fixtures: the shipped library, a click runner, and a private cache directory."""
 
 from __future__ import annotations

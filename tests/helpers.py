@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Small helpers for tests: a catalog with extra inline terms files, and one-line questions."""
 
 from __future__ import annotations

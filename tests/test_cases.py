@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Data-driven cases: every case file under tests/cases, and the documentation's example, meet their expectations."""
 
 from __future__ import annotations

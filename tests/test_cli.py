@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The command line: exit codes for every verdict and for bad input, and the JSON contract."""
 
 from __future__ import annotations

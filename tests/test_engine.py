@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Semantics of the checker, each rule on a small licence written inline."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every kind of error in a terms file gives one exact message at the exact place."""
 
 from __future__ import annotations

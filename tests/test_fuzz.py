@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Malformed input never escapes as anything but the project's own one-line errors."""
 
 from __future__ import annotations

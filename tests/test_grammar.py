@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Each construct of the terms language parses into the model it stands for."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Import layers: the checker never parses text or reads files; only the CLI imports click."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The shipped library: every id resolves, it lints clean, it ships in the wheel, and its cache is safe."""
 
 from __future__ import annotations

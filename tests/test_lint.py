@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`lint` reports library-level errors and warnings with their places."""
 
 from __future__ import annotations

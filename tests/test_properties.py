@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Laws the checker keeps, tested with Hypothesis."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`Record`: the frozen value base of the model behaves like a frozen dataclass."""
 
 from __future__ import annotations

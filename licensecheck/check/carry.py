@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Can the result carry the inbound material under an outbound option? Share-alike reach, targets, edges,
 and the outbound licence's "no further restrictions"."""
 

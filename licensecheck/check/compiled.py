@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A licence's clauses sorted by what the checker asks of them, built once per licence and exception."""
 
 from __future__ import annotations

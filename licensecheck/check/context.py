@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What the checker carries through one question: the facts, the outbound options, memos; licence versions."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The checker: a verdict for a question, derived from the clauses of the licences and the policy.
 
 For each inbound licence the checker asks three things, each answered by clauses:

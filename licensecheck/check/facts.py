@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What a question tells about the licensee and the use, and partial evaluation of clause conditions.
 
 A condition evaluates to True, False, or a residual condition: the part that depends on facts the

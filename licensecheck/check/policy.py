@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Organisation policies: the first matching rule gives a verdict that can only tighten the licence's."""
 
 from __future__ import annotations

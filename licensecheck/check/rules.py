@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """May the licensee perform the acts of the use (permissions, prohibitions), and which duties follow."""
 
 from __future__ import annotations

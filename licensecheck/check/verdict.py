@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Verdicts and outcomes, and the three-valued algebra that combines them (spec section 5)."""
 
 from __future__ import annotations

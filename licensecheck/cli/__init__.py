@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The command line: parse options, call the library and a formatter, set the exit code."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared options and exit codes of the commands."""
 
 from __future__ import annotations

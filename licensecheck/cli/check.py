@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`check`, `test` and `outbound`."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`lint`, `show` and `licenses`."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`scan` and `init`."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Formatters: pure functions from results to text or JSON; nothing here prints or exits."""
 
 from __future__ import annotations

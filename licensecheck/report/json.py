@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """JSON documents with a stable key order (spec section 8)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Formatters for `show`, `licenses` and `lint`."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Wording shared by the scan formatters: a finding's headline, where it was declared, the message."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """GitHub Actions workflow commands: one annotation per finding that is not compatible.
 
 `::error` for incompatible findings (and conditional ones with --strict), `::warning` for

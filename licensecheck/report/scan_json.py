@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The JSON document of `licensecheck scan --format json` (schema in docs/scanning.md)."""
 
 from __future__ import annotations

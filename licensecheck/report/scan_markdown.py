@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Markdown for a pull-request comment: a summary line, then a table per verdict, worst first."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """SARIF 2.1.0 for `licensecheck scan --format sarif` (GitHub code scanning accepts it).
 
 One rule per kind of outcome; one result per finding that is not compatible, at each place its

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Readable text for `licensecheck scan`: findings grouped by verdict, with the clauses they rest on."""
 
 from __future__ import annotations

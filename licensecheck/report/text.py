@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Readable text: the verdict first, then conditions, duties and the cited clauses."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`licensecheck scan`: find every licence of a repository, its packages and SBOMs, and check each.
 
 `scan_repository(root)` walks the tree once (nothing is executed, nothing is written), builds an

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Project configuration: `.licensecheck.yaml` or `[tool.licensecheck]` in pyproject.toml.
 
 Read once at the edge into a frozen `Config`; every mistake is an `InputError` naming the file.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """From an inventory to findings: one question per component, answered by the checker.
 
 The project is the licensee of the configuration (spec section 3) and distributes under its

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Licence files identified by their words, against the licence texts shipped in `licenses/texts/`.
 
 Both texts are normalised the way the SPDX matching guidelines allow (case, punctuation, white

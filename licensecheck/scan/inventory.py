@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Collecting the inventory of a tree: tags, REUSE annotations, licence files, manifests, SBOMs.
 
 Every file is read at most once, through its head; nothing is executed or written.

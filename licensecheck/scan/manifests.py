@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Package manifests read as data, never executed: the licence each declares and its dependencies.
 
 Readers: pyproject.toml (PEP 621, PEP 639 `license` expressions, Poetry), setup.cfg, package.json,

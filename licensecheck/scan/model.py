@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What a scan finds, as frozen data: declarations, components, problems, findings, the report."""
 
 from __future__ import annotations

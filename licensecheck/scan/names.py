@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Licence strings as packages write them, turned into SPDX expressions where that is certain.
 
 A string that already reads as an SPDX expression is kept as written (the checker reports unknown

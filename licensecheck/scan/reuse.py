@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """REUSE.toml annotations and their precedence (REUSE specification 3.3).
 
 For a file, each REUSE.toml between the root and the file contributes the *last* of its

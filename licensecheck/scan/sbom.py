@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """SBOMs: SPDX 2.x (JSON, YAML, tag-value; RDF/XML through spdx-tools) and CycloneDX 1.4-1.6 JSON.
 
 JSON, YAML and tag-value are read by the thin readers below (stdlib `json`, PyYAML, a line

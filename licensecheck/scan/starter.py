@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The commented starter configuration `licensecheck init` writes."""
 
 from __future__ import annotations

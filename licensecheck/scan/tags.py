@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # REUSE-IgnoreStart: this module quotes tags; scanners must not take them for its own licence.
 """SPDX-License-Identifier and SPDX-FileCopyrightText tags in file contents, read the way REUSE reads them.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """How each component is used: the project's usage rules first, then defaults per kind and ecosystem.
 
 Defaults, and why:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Walking the scanned tree: regular files only, links never followed, every obstacle reported.
 
 Symbolic links are not followed: a link to something inside the root adds nothing (its target is

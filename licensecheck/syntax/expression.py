@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """SPDX licence expressions to a small tree, with license-expression doing the parsing.
 
 One `Licensing` is built per catalog from the library's own ids and aliases (building one costs

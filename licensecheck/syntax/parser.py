@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Terms text to model: the one place where licence text becomes a `Document`."""
 
 from __future__ import annotations

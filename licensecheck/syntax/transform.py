@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Lark tree to model objects, with a span on every clause and a positioned error for every unknown word."""
 
 from __future__ import annotations

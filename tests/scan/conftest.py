@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Fixture repositories copied into a temporary folder, and a record of a tree to prove it is not written."""
 
 from __future__ import annotations

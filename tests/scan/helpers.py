@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Helpers of the scan tests: the state of a tree, and findings in short."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # REUSE-IgnoreStart: the tags in this file are test data, not its licence.
 """Bad input: every case is reported in one line, the scan goes on, no traceback, nothing written."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """`licensecheck scan` options and `licensecheck init`."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The five output formats: SARIF valid against the 2.1.0 schema, JSON schema fields, annotations, Markdown."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # REUSE-IgnoreStart: the tags in this file are test data, not its licence.
 """Tag extraction, REUSE.toml precedence, licence-text identification, manifest and SBOM readers."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Each fixture repository gives exactly the expected findings and exit code, and is never written."""
 
 from __future__ import annotations
