@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -99,6 +100,8 @@ class Catalog:
     index: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lower id -> (doc id, or_later)
     spelling: dict[str, str] = field(default_factory=dict)  # lower id -> canonical id
     families: dict[str, list[tuple[tuple[int, ...], str]]] = field(default_factory=dict)
+    #: identifies this catalog in process-wide memos (an object id may be reused once a catalog is freed)
+    token: str = field(default_factory=lambda: os.urandom(8).hex())
     _cache: dict[str, License | None] = field(default_factory=dict, repr=False)
 
     # -- building --------------------------------------------------------------------------

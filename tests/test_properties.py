@@ -92,3 +92,50 @@ def test_or_is_at_least_as_good_as_each_branch(left: str, right: str, use: str, 
     """`A OR B` is as permissive as the better of A and B."""
     both = ask(f"{left} OR {right}", use, outbound)
     assert BETTER[both] == max(BETTER[ask(left, use, outbound)], BETTER[ask(right, use, outbound)])
+
+
+BASE = """license LicenseRef-Base
+works: software
+[grant] §1: may use, run, reproduce, modify, combine, distribute, sell, network-serve, provide-services.
+[notices] §2: must keep-notices when distribute.
+"""
+RESTRICTIONS = [
+    "must not {acts}.",
+    "must not {acts} if purpose commercial.",
+    "must not {acts} if licensee is for-profit-company.",
+    "must not {acts} if licensee privately_owned and licensee waged_employees.",
+    "must not {acts} unless licensee is cooperative.",
+    "must offer-source when {acts}.",
+    "must contribute-source when {acts}.",
+    "share-alike whole-work under this license.",
+    "share-alike file under this license.",
+    "no further restrictions.",
+]
+ACTS_POOL = ["use", "run", "reproduce", "modify", "combine", "distribute", "network-serve", "provide-services"]
+QUESTIONS = st.fixed_dictionaries({
+    "use": st.sampled_from(USES + ["service", "build-tool"]),
+    "outbound": st.sampled_from(OUTBOUND),
+    "licensee": st.fixed_dictionaries({"kind": st.sampled_from(KINDS)}),
+    "purpose": st.one_of(st.none(), st.sampled_from([["commercial"], ["non-commercial"]])),
+})
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(RESTRICTIONS), st.lists(st.sampled_from(ACTS_POOL), min_size=1,
+                                                                    max_size=3, unique=True)), min_size=1, max_size=3),
+       QUESTIONS)
+def test_adding_a_restriction_never_loosens(restrictions: list[tuple[str, list[str]]], question: dict) -> None:  # type: ignore[type-arg]
+    """Adding a prohibition, a duty or a copyleft clause to a licence never makes a verdict more permissive."""
+    from tests.helpers import catalog_with
+
+    extra = "".join(f"[r{i}] §9: {template.format(acts=', '.join(acts))}\n"
+                    for i, (template, acts) in enumerate(restrictions))
+    plain = catalog_with(BASE)
+    restricted = catalog_with(BASE + extra)
+    data = {k: v for k, v in question.items() if v is not None}
+    if data["use"] in ("service", "build-tool", "internal-use", "network-service"):
+        data.pop("outbound")
+    data["inbound"] = "LicenseRef-Base"
+    before = check_question(question_from(data), plain).verdict
+    after = check_question(question_from(data), restricted).verdict
+    assert BETTER[after] <= BETTER[before], (extra, data, before, after)

@@ -98,7 +98,7 @@ def _inbound_edges(ctx: Context, compiled: Compiled) -> tuple[Source, ...]:
     """The licence's edges, and for an `or later` licence those of the later versions it may be used under."""
     if not compiled.license.or_later:
         return compiled.edges
-    return memoised(_EDGES, (id(ctx.catalog), id(compiled)), lambda: _later_edges(ctx, compiled))
+    return memoised(_EDGES, (ctx.catalog.token, id(compiled)), lambda: _later_edges(ctx, compiled))
 
 
 def _later_edges(ctx: Context, compiled: Compiled) -> tuple[Source, ...]:
@@ -140,7 +140,7 @@ def carry_outcome(ctx: Context, compiled: Compiled, option: Option | None) -> Ou
     if option is None:
         return EMPTY
     facts = ctx.facts
-    return memoised(CARRY_CACHE, (id(ctx.catalog), id(compiled), option.label, facts.use, facts.work,
+    return memoised(CARRY_CACHE, (ctx.catalog.token, id(compiled), option.label, facts.use, facts.work,
                                     facts.modified), lambda: _carry_uncached(ctx, compiled, option))
 
 

@@ -47,17 +47,17 @@ class Context:
 
     def __post_init__(self) -> None:
         facts = self.facts
-        self.facts_key = (id(self.catalog), facts.use, facts.kind, facts.attributes, facts.purposes, facts.modified,
+        self.facts_key = (self.catalog.token, facts.use, facts.kind, facts.attributes, facts.purposes, facts.modified,
                           facts.work, facts.date, facts.question.parameters, id(self.policy))
 
 
-_VERSIONS: dict[tuple[int, int, bool], frozenset[str]] = {}
+_VERSIONS: dict[tuple[str, int, bool], frozenset[str]] = {}
 
 
 def licence_versions(catalog: Catalog, license: License, or_later: bool | None = None) -> frozenset[str]:
     """The licence versions a licence id stands for; `or later` includes versions not yet written."""
     later = license.or_later if or_later is None else or_later
-    key = (id(catalog), id(license), later)
+    key = (catalog.token, id(license), later)
     cached = _VERSIONS.get(key)
     if cached is None:
         cached = _VERSIONS[key] = _versions_uncached(catalog, license, later)

@@ -200,12 +200,12 @@ def _elections(catalog: Catalog, license: License) -> list[License]:
     return out
 
 
-_OPTIONS: dict[tuple[int, int], list[Option | None]] = {}
+_OPTIONS: dict[tuple[str, int], list[Option | None]] = {}
 
 
 def _options(catalog: Catalog, named: License) -> list[Option | None]:
     """The named outbound licence, its elected versions, then the conversions its text provides."""
-    key = (id(catalog), id(named))
+    key = (catalog.token, id(named))
     cached = _OPTIONS.get(key)
     if cached is None:
         cached = _OPTIONS[key] = _options_uncached(catalog, named)
