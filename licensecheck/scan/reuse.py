@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from licensecheck.scan.manifests import ManifestError, line_of
+from licensecheck.scan.walk import glob_regex
 
 PRECEDENCES = ("closest", "aggregate", "override")
 
@@ -50,21 +51,7 @@ class ReuseToml:
 
 def translate(glob: str) -> str:
     """A REUSE path glob as a regex: `*` is any run without `/`, `**` is any run, `\\*` a star."""
-    out: list[str] = []
-    index = 0
-    while index < len(glob):
-        char = glob[index]
-        if char == "\\" and index + 1 < len(glob):
-            out.append(re.escape(glob[index + 1]))
-            index += 2
-            continue
-        if glob.startswith("**", index):
-            out.append(".*")
-            index += 2
-            continue
-        out.append("[^/]*" if char == "*" else re.escape(char))
-        index += 1
-    return "".join(out)
+    return glob_regex(glob, reuse=True)
 
 
 def _strings(value: Any, what: str) -> tuple[str, ...]:

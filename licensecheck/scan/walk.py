@@ -40,16 +40,26 @@ class Tree:
     problems: list[Problem] = field(default_factory=list)
 
 
-def glob_regex(pattern: str) -> str:
-    """A regular expression for a path glob: `*` stays within a folder, `**` crosses folders."""
-    pattern = pattern.strip().lstrip("/")
-    if pattern.endswith("/"):
-        pattern += "**"
+def glob_regex(pattern: str, reuse: bool = False) -> str:
+    """A regular expression for a path glob: `*` stays within a folder, `**` crosses folders.
+
+    Configuration globs also know `?` and `**/` (any folders, none included), and a trailing `/` means
+    the folder's content. With `reuse`, the REUSE.toml dialect: `\\` escapes the next character, and
+    nothing else is special but `*` and `**`.
+    """
+    if not reuse:
+        pattern = pattern.strip().lstrip("/")
+        if pattern.endswith("/"):
+            pattern += "**"
     out: list[str] = []
     index = 0
     while index < len(pattern):
         char = pattern[index]
-        if pattern.startswith("**/", index):
+        if reuse and char == "\\" and index + 1 < len(pattern):
+            out.append(re.escape(pattern[index + 1]))
+            index += 2
+            continue
+        if not reuse and pattern.startswith("**/", index):
             out.append("(?:.*/)?")
             index += 3
             continue
@@ -59,7 +69,7 @@ def glob_regex(pattern: str) -> str:
             continue
         if char == "*":
             out.append("[^/]*")
-        elif char == "?":
+        elif char == "?" and not reuse:
             out.append("[^/]")
         else:
             out.append(re.escape(char))
