@@ -113,7 +113,7 @@ RESTRICTIONS = [
 ]
 ACTS_POOL = ["use", "run", "reproduce", "modify", "combine", "distribute", "network-serve", "provide-services"]
 QUESTIONS = st.fixed_dictionaries({
-    "use": st.sampled_from(USES + ["service", "build-tool"]),
+    "use": st.sampled_from([*USES, "service", "build-tool"]),
     "outbound": st.sampled_from(OUTBOUND),
     "licensee": st.fixed_dictionaries({"kind": st.sampled_from(KINDS)}),
     "purpose": st.one_of(st.none(), st.sampled_from([["commercial"], ["non-commercial"]])),
