@@ -61,10 +61,6 @@ class Compiled:
         """Permissions that cover an act (`use` covers `run`; `everything` covers all)."""
         return self.by_act[act][0]
 
-    def prohibitions_for(self, act: str) -> tuple[Source, ...]:
-        """Prohibitions that cover an act."""
-        return self.by_act[act][1]
-
     def tag_set(self) -> frozenset[str]:
         """Every restriction this licence imposes, as tags."""
         return frozenset(tag for tag, _ in self.tags)

@@ -16,7 +16,6 @@ from licensecheck.question import Question
 from licensecheck.vocabulary import (
     ATTRIBUTES,
     KIND_ACTIVITIES,
-    KIND_PARENT,
     KIND_TEXT,
     NOT_PRIVATELY_OWNED_KINDS,
     PURPOSES,
@@ -271,8 +270,3 @@ def _describe_atom(cond: m.Cond, negate: bool) -> str:
     if isinstance(cond, m.ParameterCompare):
         return f"the licence parameter `{cond.name}` {'is not' if negate else 'is'} {cond.op} {cond.value}"
     return repr(cond)
-
-
-def kind_known(kind: str) -> bool:
-    """Whether a licensee kind belongs to spec section 3."""
-    return kind in KIND_PARENT

@@ -69,14 +69,6 @@ class Outcome:
 EMPTY = Outcome(Verdict.COMPATIBLE)
 
 
-def _merge(first: tuple[object, ...], second: tuple[object, ...]) -> tuple:  # type: ignore[type-arg]
-    if not second:
-        return first
-    if not first:
-        return second
-    return tuple(dict.fromkeys(first + second))
-
-
 def all_of(outcomes: Sequence[Outcome]) -> Outcome:
     """Every operand must hold (AND): the worst verdict, with the reasons of the operands that give it."""
     if len(outcomes) == 1:
@@ -109,16 +101,18 @@ def all_of(outcomes: Sequence[Outcome]) -> Outcome:
             choices.append(outcome.choices)
         if outcome.errors:
             errors.append(outcome.errors)
-    return Outcome(worst, _join(conditions), _join(duties), _join(reasons), _join(choices), _join(errors))
+    return Outcome(worst, _merge(*conditions), _merge(*duties), _merge(*reasons), _merge(*choices), _merge(*errors))
 
 
-def _join(parts: list[tuple[_T, ...]]) -> tuple[_T, ...]:
-    if not parts:
+def _merge(*parts: tuple[_T, ...]) -> tuple[_T, ...]:
+    """The items of the parts in order, each once."""
+    nonempty = [part for part in parts if part]
+    if not nonempty:
         return ()
-    if len(parts) == 1:
-        return parts[0]
+    if len(nonempty) == 1:
+        return nonempty[0]
     merged: dict[_T, None] = {}
-    for part in parts:
+    for part in nonempty:
         merged.update(dict.fromkeys(part))
     return tuple(merged)
 
@@ -135,15 +129,10 @@ def any_of(outcomes: Sequence[Outcome], labels: Sequence[str] | None = None) -> 
     if best.verdict is Verdict.INCOMPATIBLE:
         return all_of(outcomes)
     if best.verdict is Verdict.UNKNOWN:
-        errors: tuple[str, ...] = ()
-        reasons: tuple[Reason, ...] = ()
-        conditions: tuple[str, ...] = ()
-        for outcome in outcomes:  # the refused branches are cited too: the unknown one may still allow it
-            errors = _merge(errors, outcome.errors)
-            reasons = _merge(reasons, outcome.reasons)
-            if outcome.verdict is Verdict.UNKNOWN:
-                conditions = _merge(conditions, outcome.conditions)
-        return Outcome(Verdict.UNKNOWN, conditions, (), reasons, best.choices, errors)
+        # the refused branches are cited too: the unknown one may still allow the use
+        return Outcome(Verdict.UNKNOWN,
+                       _merge(*(o.conditions for o in outcomes if o.verdict is Verdict.UNKNOWN)), (),
+                       _merge(*(o.reasons for o in outcomes)), best.choices, _merge(*(o.errors for o in outcomes)))
     if labels is not None:
         return Outcome(best.verdict, best.conditions, best.duties, best.reasons,
                        _merge((f"chose {labels[best_index]}",), best.choices), best.errors)

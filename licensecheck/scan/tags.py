@@ -59,9 +59,6 @@ def is_binary(head: bytes) -> bool:
     return b"\0" in head[:BINARY_PROBE]
 
 
-def has_tags(data: bytes) -> bool:
-    """Whether bytes may carry a tag (cheap test before decoding)."""
-    return _MARKER in data
 
 
 def _decode(line: bytes) -> tuple[str, bool]:
