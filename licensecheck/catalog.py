@@ -172,7 +172,8 @@ class Catalog:
         return None
 
     def _modular(self, suffix: str) -> License | None:
-        core = next((d for d in self.documents.values() if d.modules and d.id.lower().endswith("-core")), None)
+        core = next((self.documents[key] for key in self.documents  # keys first: documents unpickle on use
+                     if key.lower().endswith("-core") and self.documents[key].modules), None)
         if core is None:
             return None
         codes = {mod.code.upper(): mod for mod in core.modules}

@@ -109,16 +109,15 @@ def load_catalog(paths: Iterable[Path], with_shipped: bool = True) -> Catalog:
     """A catalog of the shipped library plus terms files given by the user (files or folders)."""
     from licensecheck.syntax.parser import read_document
 
-    documents: list[Document] = []
-    if with_shipped:
-        shipped = load_library()
-        documents.extend(shipped.documents.values())
-        documents.extend(shipped.policies.values())
-    for path in expand_paths(paths):
-        documents.append(read_document(path))
-    # user documents override shipped ones with the same id
+    documents = [read_document(path) for path in expand_paths(paths)]
+    return with_documents(documents) if with_shipped else Catalog.build(documents)
+
+
+def with_documents(documents: Iterable[Document]) -> Catalog:
+    """The shipped library with more documents; one with the id of a shipped document replaces it."""
+    shipped = load_library()
     by_id: dict[tuple[bool, str], Document] = {}
-    for doc in documents:
+    for doc in [*shipped.documents.values(), *shipped.policies.values(), *documents]:
         by_id[(doc.kind == "policy", doc.id.lower())] = doc
     return Catalog.build(by_id.values())
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from licensecheck import model as m
 from licensecheck.catalog import Catalog
 from licensecheck.errors import TermsSyntaxError, read_text
-from licensecheck.library import expand_paths, load_library
+from licensecheck.library import expand_paths, with_documents
 from licensecheck.source import Span
 from licensecheck.syntax.parser import check_document
 from licensecheck.vocabulary import kind_ancestors
@@ -48,11 +48,7 @@ def lint_paths(paths: Iterable[Path]) -> tuple[list[Finding], int]:
         findings.extend(Finding("error", e.message, e.span or Span(shown, 1, 1), e.context, e.hint) for e in errors)
         if document is not None:
             documents.append(document)
-    shipped = load_library()
-    known = {doc.id.lower(): doc for doc in shipped.documents.values()}
-    known.update({doc.id.lower(): doc for doc in documents if doc.kind != "policy"})
-    catalog = Catalog.build([*known.values(), *shipped.policies.values(),
-                             *(d for d in documents if d.kind == "policy")])
+    catalog = with_documents(documents)
     for document in documents:
         findings.extend(lint_document(document, catalog))
     findings.sort(key=lambda f: (f.span.path, f.span.line, f.span.column))

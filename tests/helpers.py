@@ -8,19 +8,14 @@ from typing import Any
 from licensecheck.api import check_question
 from licensecheck.catalog import Catalog
 from licensecheck.check.engine import Result
-from licensecheck.library import load_library
+from licensecheck.library import with_documents
 from licensecheck.question import question_from
 from licensecheck.syntax.parser import parse_document
 
 
 def catalog_with(*texts: str) -> Catalog:
     """The shipped library plus inline documents (which replace shipped ones with the same id)."""
-    shipped = load_library()
-    extra = [parse_document(text, f"inline-{i}.terms") for i, text in enumerate(texts)]
-    ids = {d.id.lower() for d in extra}
-    docs = [d for d in shipped.documents.values() if d.id.lower() not in ids]
-    policies = [p for p in shipped.policies.values() if p.id.lower() not in ids]
-    return Catalog.build([*docs, *policies, *extra])
+    return with_documents(parse_document(text, f"inline-{i}.terms") for i, text in enumerate(texts))
 
 
 def ask(catalog: Catalog | None = None, **question: Any) -> Result:
