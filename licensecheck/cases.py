@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from licensecheck.errors import InputError, read_text
+from licensecheck.errors import InputError
 from licensecheck.question import CASE_KEYS, VERDICTS, Question, question_from
 from licensecheck.source import Span
+from licensecheck.yamlio import Node, read_yaml, short
 
 
 @dataclass(frozen=True)
@@ -24,64 +23,51 @@ class Case:
     error: str | None = None
 
 
+#: fields of a case whose value is one line of text
+_TEXT_FIELDS = ("id", "inbound", "outbound", "use", "policy", "expect", "work")
+#: the most cases one file may hold (docs/limits.md)
+MAX_CASES = 200_000
+
+
 def read_cases(path: Path) -> list[Case]:
     """Read a case file; a file that is not YAML or has no `cases:` list raises `InputError`."""
-    import yaml
-
     shown = str(path)
-    text = read_text(path, shown, InputError)
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: about 10 times faster
-    try:
-        loader = loader_class(text)
-        try:
-            root = loader.get_single_node()
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        span = Span(shown, mark.line + 1, mark.column + 1) if mark is not None else Span(shown, 1, 1)
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise InputError(f"malformed case file: {problem}", span) from None
-    if not isinstance(data, Mapping) or not isinstance(data.get("cases"), list):
-        raise InputError("a case file is a mapping with a `cases:` list", Span(shown, 1, 1))
-    nodes = _case_nodes(root)
+    root = read_yaml(path, shown, what="case file")
+    listed = root.get("cases") if root is not None else None
+    if root is None or not root.is_mapping or listed is None or not listed.is_sequence:
+        raise InputError("a case file is a mapping with a `cases:` list", root.span if root is not None else Span(shown, 1, 1))
+    if len(listed.elements()) > MAX_CASES:
+        raise InputError(f"too many cases ({len(listed.elements()):,}; the limit is {MAX_CASES:,})", listed.span)
     cases: list[Case] = []
     seen: set[str] = set()
-    for index, item in enumerate(data["cases"]):
-        node = nodes[index] if index < len(nodes) else None
-        span = Span(shown, node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else Span(shown, 1, 1)
-        cases.append(_case(item, index, span, seen))
+    for index, node in enumerate(listed.elements()):
+        cases.append(_case(node, index, seen))
     return cases
 
 
-def _case_nodes(root: Any) -> list[Any]:
-    import yaml
-
-    if not isinstance(root, yaml.MappingNode):
-        return []
-    for key, value in root.value:
-        if getattr(key, "value", None) == "cases" and isinstance(value, yaml.SequenceNode):
-            return list(value.value)
-    return []
-
-
-def _case(item: Any, index: int, span: Span, seen: set[str]) -> Case:
-    if not isinstance(item, Mapping):
-        return Case(f"#{index + 1}", span, None, error=f"{span}: error: a case is a mapping")
-    case_id = str(item.get("id", f"#{index + 1}"))
-    expect = item.get("expect")
+def _case(node: Node, index: int, seen: set[str]) -> Case:
+    span = node.span
+    if not node.is_mapping:
+        return Case(f"#{index + 1}", span, None, error=f"{span}: error: a case is a mapping, not {node.what()}")
+    id_node = node.get("id")
+    case_id = str(id_node.value) if id_node is not None and id_node.is_scalar else f"#{index + 1}"
+    expect_node = node.get("expect")
+    expect = expect_node.value if expect_node is not None and expect_node.is_scalar else None
     try:
-        if "id" not in item:
+        if id_node is None:
             raise InputError("a case needs an `id`", span)
         if case_id in seen:
-            raise InputError(f"duplicate case id `{case_id}`", span)
-        unknown = [str(k) for k in item if k not in CASE_KEYS]
-        if unknown:
-            raise InputError(f"unknown key `{unknown[0]}` in case `{case_id}`", span)
+            raise InputError(f"duplicate case id `{short(case_id)}`", id_node.span)
+        for name, key, value in node.items():
+            if name not in CASE_KEYS:
+                raise InputError(f"unknown key `{short(name)}` in case `{short(case_id)}`", key.span)
+            if name in _TEXT_FIELDS and not (value.is_scalar and isinstance(value.scalar(), (str, int, float))
+                                              and not isinstance(value.value, bool)):
+                raise InputError(f"`{name}` must be text, not {value.what()}", value.span)
         if expect is not None and expect not in VERDICTS:
-            raise InputError(f"`expect` must be one of {', '.join(VERDICTS)}, not `{expect}`", span)
-        question = question_from(item, span)
+            raise InputError(f"`expect` must be one of {', '.join(VERDICTS)}, not `{short(expect)}`",
+                             expect_node.span if expect_node is not None else span)
+        question = question_from(node.plain(), span)
     except InputError as exc:
         seen.add(case_id)
         return Case(case_id, span, None, None if expect is None else str(expect), exc.one_line())

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from licensecheck.source import Span
 
 
@@ -44,13 +42,3 @@ class InputError(LicenseCheckError):
 
 class UnknownLicenseError(LicenseCheckError):
     """A licence id that the library does not know."""
-
-
-def read_text(path: Path, shown: str, error: type[LicenseCheckError]) -> str:
-    """A UTF-8 text file; a missing or unreadable one raises `error` with one line naming it."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(f"no such file: `{shown}`") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"cannot read `{shown}`: {exc.__class__.__name__}") from None

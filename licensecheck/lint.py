@@ -10,7 +10,8 @@ from pathlib import Path
 
 from licensecheck import model as m
 from licensecheck.catalog import Catalog
-from licensecheck.errors import TermsSyntaxError, read_text
+from licensecheck.errors import TermsSyntaxError
+from licensecheck.files import read_text
 from licensecheck.library import expand_paths, with_documents
 from licensecheck.source import Span
 from licensecheck.syntax.parser import check_document

@@ -111,7 +111,7 @@ def test_lint_non_utf8_file_is_one_line(tmp_path: Path) -> None:
     path.write_bytes(b"license X\n[a] \xa71: may use.\n")
     result = CliRunner().invoke(main, ["lint", str(path)])
     assert 4 == result.exit_code
-    assert f"{path}:1:1: error: cannot read `{path}`: UnicodeDecodeError" in result.output
+    assert f"{path}:1:1: error: cannot read `{path}`: not UTF-8 (line 2)" in result.output
 
 
 def test_terms_option_with_malformed_file_exit_4(tmp_path: Path) -> None:

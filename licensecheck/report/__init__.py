@@ -19,7 +19,9 @@ class Entry:
 
     @property
     def met(self) -> bool | None:
-        """True or False against the expectation; None when there is none."""
+        """True or False against the expectation, None when there is none; a case that could not be evaluated is not met."""
+        if self.input_error:
+            return False
         if self.expected is None:
             return None
-        return not self.input_error and self.result.verdict.value == self.expected
+        return self.result.verdict.value == self.expected

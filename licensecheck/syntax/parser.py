@@ -9,7 +9,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from licensecheck.errors import TermsSyntaxError, read_text
+from licensecheck.errors import TermsSyntaxError
+from licensecheck.files import read_text
 from licensecheck.model import Document
 from licensecheck.resources import cache_dir, data_path
 from licensecheck.source import Span
