@@ -33,8 +33,25 @@ from licensecheck.vocabulary import MODIFIABLE_USES, USE_ACTS
 
 
 @dataclass(frozen=True)
+class Remedy:
+    """A smaller change to the question that gives a better verdict (spec §8, `remedies`).
+
+    `change` holds the question fields to replace, each with its whole new value, in the form of spec §1
+    (JSON-ready: strings, booleans, numbers, lists and mappings).
+    """
+
+    change: tuple[tuple[str, object], ...]
+    verdict: Verdict
+    note: str
+    reasons: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True)
 class Result:
-    """The answer to a question: verdict, conditions, duties, reasons, choice and errors."""
+    """The answer to a question: verdict, conditions, duties, reasons, choice, errors and remedies.
+
+    `remedies` is None when they were not asked for, `()` when nothing better was found.
+    """
 
     verdict: Verdict
     conditions: tuple[str, ...] = ()
@@ -42,6 +59,7 @@ class Result:
     reasons: tuple[Reason, ...] = ()
     choice: str | None = None
     errors: tuple[str, ...] = ()
+    remedies: tuple[Remedy, ...] | None = None
 
 
 def check(question: Question, catalog: Catalog, parse: ExpressionParser,
@@ -448,4 +466,4 @@ def _result(outcome: Outcome) -> Result:
     return Result(outcome.verdict, conditions, duties, _merge_reasons(outcome.reasons), choice, errors)
 
 
-__all__ = ["Option", "Result", "check"]
+__all__ = ["Option", "Remedy", "Result", "check"]

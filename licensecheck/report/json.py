@@ -7,25 +7,38 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from licensecheck.check.engine import Result
+from licensecheck.check.engine import Remedy, Result
+from licensecheck.check.verdict import Reason
 from licensecheck.report import Entry
 
 
+def reason_dict(reason: Reason) -> dict[str, str]:
+    """One reason in the key order of spec section 8."""
+    return {"license": reason.license, "clause": reason.clause, "location": reason.location, "text": reason.text,
+            "note": reason.note}
+
+
 def result_dict(case_id: str, result: Result, expected: str | None = None) -> dict[str, Any]:
-    """One result in the key order of spec section 8."""
-    return {
+    """One result in the key order of spec section 8 (`remedies` only when they were computed)."""
+    out: dict[str, Any] = {
         "id": case_id,
         "verdict": result.verdict.value,
         "expected": expected,
         "conditions": list(result.conditions),
         "duties": list(result.duties),
-        "reasons": [
-            {"license": r.license, "clause": r.clause, "location": r.location, "text": r.text, "note": r.note}
-            for r in result.reasons
-        ],
+        "reasons": [reason_dict(r) for r in result.reasons],
         "choice": result.choice,
         "errors": list(result.errors),
     }
+    if result.remedies is not None:
+        out["remedies"] = [remedy_dict(r) for r in result.remedies]
+    return out
+
+
+def remedy_dict(remedy: Remedy) -> dict[str, Any]:
+    """One remedy: the question fields to replace, the verdict that gives, a note and the deciding clauses."""
+    return {"change": dict(remedy.change), "verdict": remedy.verdict.value, "note": remedy.note,
+            "reasons": [reason_dict(r) for r in remedy.reasons]}
 
 
 def summary(entries: Sequence[Entry]) -> dict[str, int]:

@@ -29,6 +29,11 @@ def result_text(case_id: str, result: Result, expected: str | None = None, quote
             if quote:
                 lines.append(f"      | {reason.text}")
             lines.append(f"      = {reason.note}")
+    if result.remedies:
+        lines.append("  what would make it better:")
+        for remedy in result.remedies:
+            lines.append(f"    - {remedy.verdict.value}: {remedy.note}")
+            lines.extend(f"        {r.location}  {r.license} [{r.clause}]" for r in remedy.reasons)
     return "\n".join(lines) + "\n"
 
 
