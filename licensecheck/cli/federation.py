@@ -142,7 +142,7 @@ def federation(registry: Path | None, fmt: str, output: Path | None, platforms: 
             from licensecheck.federation.recommend import recommend as rank
 
             progress.what = "ranking candidates"
-            recommendations = rank(loaded, catalog, candidates or None, selection, progress)
+            recommendations = rank(loaded, catalog, candidates or None, selection, progress, matrix.results)
     finally:
         progress.close()
     if recommend and recommendations is not None and fmt != "html":

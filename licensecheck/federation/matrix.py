@@ -98,11 +98,15 @@ class Matrix:
 
     def __init__(self, registry: Registry, catalog: Catalog, selection: Selection | None = None,
                  progress: Progress | None = None,
-                 licence_of: Callable[[Commons], str] | None = None) -> None:
+                 licence_of: Callable[[Commons], str] | None = None,
+                 results: dict[Question, Result] | None = None) -> None:
+        """Ask every question; `licence_of` replaces the commons' licences (`--recommend`), `results`
+        holds answers already known (shared between matrices of one registry)."""
         self.registry = registry
         self.catalog = catalog
         self.selection = selection or Selection()
         self._licence_of = licence_of
+        self.results: dict[Question, Result] = results if results is not None else {}
         platforms, commons, uses = _select(registry, self.selection)
         self.commons: tuple[Commons, ...] = commons
         self.uses: tuple[tuple[str, tuple[str, ...]], ...] = uses
@@ -138,32 +142,54 @@ class Matrix:
         self.columns = [Column(work, license, tuple(members[i])) for (work, license), i in index.items()]
 
     def _build(self, side: Side, progress: Progress | None, done: int, total: int) -> None:
+        """Templates and their usage, in O(parties x columns) plus the explicit `reuses` of products."""
         commons = self.commons
         column_of = self.column_of
+        sizes = [len(column.commons) for column in self.columns]
+        owned: dict[str, list[int]] = {}
+        for c_index, item in enumerate(commons):
+            if item.owner is not None:
+                owned.setdefault(item.owner, []).append(c_index)
+        position = {item.id: i for i, item in enumerate(commons)}
         for p_index, party in enumerate(side.parties):
-            explicit = [(i, frozenset(prod.reuses)) for i, prod in enumerate(party.products) if prod.reuses is not None]
-            templates = side.templates
-            usage = side.usage
-            for c_index, item in enumerate(commons):
-                if item.owner == party.id:
-                    continue
-                chosen = tuple(i for i, reuses in explicit if item.id in reuses) if explicit else ()
-                key = (p_index, column_of[c_index], chosen)
-                if key not in templates:
-                    templates[key] = self._template(party, item)
-                    usage[key] = 0
-                usage[key] += 1
+            counts = list(sizes)
+            for c_index in owned.get(party.id, ()):
+                counts[column_of[c_index]] -= 1
+            chosen: dict[int, list[int]] = {}  # commons index -> products that name it in `reuses`
+            for i, product in enumerate(party.products):
+                for commons_id in product.reuses or ():
+                    c_index = position.get(commons_id, -1)
+                    if c_index >= 0 and commons[c_index].owner != party.id:
+                        chosen.setdefault(c_index, []).append(i)
+            for column, count in enumerate(counts):
+                count -= sum(1 for c_index in chosen if column_of[c_index] == column)
+                if count > 0:
+                    self._use_template(side, party, p_index, column, (), count)
+            for c_index in sorted(chosen):
+                self._use_template(side, party, p_index, column_of[c_index], tuple(chosen[c_index]), 1)
             if progress is not None:
                 progress(done + p_index + 1, total)
 
-    def _template(self, party: Party, commons: Commons) -> tuple[Entry, ...]:
+    def _use_template(self, side: Side, party: Party, p_index: int, column: int, chosen: tuple[int, ...],
+                      count: int) -> None:
+        key = (p_index, column, chosen)
+        if key not in side.templates:
+            example = next(self.commons[i] for i in self.columns[column].commons
+                           if self.commons[i].owner != party.id)
+            side.templates[key] = self._template(party, example, chosen)
+            side.usage[key] = 0
+        side.usage[key] += count
+
+    def _template(self, party: Party, commons: Commons, chosen: tuple[int, ...]) -> tuple[Entry, ...]:
+        """The cells of a party for every commons of a column whose products reusing it are `chosen` (explicit)."""
         entries: list[Entry] = []
         inbound = self.license(commons)
         for use in self._uses.get(commons.work, ()):
             if not distributing(use):
                 entries.append((use, -1, FROM_NONE, self._answer(party, commons, inbound, use, None)))
                 continue
-            products = [i for i, prod in enumerate(party.products) if prod.reuses_commons(commons)]
+            products = sorted({*chosen, *(i for i, prod in enumerate(party.products)
+                                           if prod.reuses is None and prod.work == commons.work)})
             if not products:
                 entries.append((use, -1, FROM_COMMONS, self._answer(party, commons, inbound, use, inbound)))
             for i in products:
@@ -177,7 +203,10 @@ class Matrix:
         found = self.by_question.get(question)
         if found is None:
             found = self.by_question[question] = len(self.answers)
-            self.answers.append(Answer(f"a{found + 1}", question, check_question(question, self.catalog)))
+            result = self.results.get(question)
+            if result is None:
+                result = self.results[question] = check_question(question, self.catalog)
+            self.answers.append(Answer(f"a{found + 1}", question, result))
         return found
 
     # -- reading -------------------------------------------------------------------------------

@@ -18,10 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from licensecheck.catalog import Catalog
+from licensecheck.check.engine import Result
 from licensecheck.check.verdict import ALLOWING, WORST_FIRST, Verdict
 from licensecheck.errors import InputError
 from licensecheck.federation.matrix import Matrix, Progress, Selection
 from licensecheck.federation.registry import Commons, Registry
+from licensecheck.question import Question
 from licensecheck.vocabulary import WORKS
 
 
@@ -50,8 +52,10 @@ def candidate_ids(catalog: Catalog, works: set[str]) -> list[str]:
 
 
 def recommend(registry: Registry, catalog: Catalog, candidates: Sequence[str] | None = None,
-              selection: Selection | None = None, progress: Progress | None = None) -> list[Recommendation]:
-    """Every candidate (the library's, or those named), best first."""
+              selection: Selection | None = None, progress: Progress | None = None,
+              results: dict[Question, Result] | None = None) -> list[Recommendation]:
+    """Every candidate (the library's, or those named), best first; `results` are answers already known."""
+    known: dict[Question, Result] = results if results is not None else {}
     works = {c.work for c in registry.commons}
     if candidates:
         ids = []
@@ -73,7 +77,7 @@ def recommend(registry: Registry, catalog: Catalog, candidates: Sequence[str] | 
         def licence_of(commons: Commons, lid: str = license_id, kinds: tuple[str, ...] = applies) -> str:
             return lid if commons.work in kinds else commons.license
 
-        matrix = Matrix(registry, catalog, selection, licence_of=licence_of)
+        matrix = Matrix(registry, catalog, selection, licence_of=licence_of, results=known)
         out.append(Recommendation(license_id, applies, matrix.counts(matrix.members),
                                   matrix.counts(matrix.outsiders), matrix))
         if progress is not None:

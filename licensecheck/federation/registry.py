@@ -66,12 +66,6 @@ class Product:
     reuses: tuple[str, ...] | None  # commons ids; None: every commons of the same kind of work
     name: str | None = None
 
-    def reuses_commons(self, commons: Commons) -> bool:
-        """Whether this product reuses a commons (by default: every commons of its kind of work)."""
-        if self.reuses is None:
-            return commons.work == self.work
-        return commons.id in self.reuses
-
 
 @dataclass(frozen=True)
 class Party:
