@@ -114,9 +114,13 @@ class Catalog:
                 catalog.policies[doc.id.lower()] = doc
                 continue
             catalog.documents[doc.id] = doc  # type: ignore[index]
-            catalog._register(doc.id, doc.id, False)
+            included = doc.field("later-versions") == "included"  # the id itself reaches later versions
+            catalog._register(doc.id, doc.id, included)
+            only = doc.field("only")
+            if only:  # an id for this version alone (`EUPL-1.2 only`)
+                catalog._register(only, doc.id, False)
             for alias in doc.fields("aliases"):
-                catalog._register(alias, doc.id, False, canonical=doc.id)
+                catalog._register(alias, doc.id, included, canonical=doc.id)
             later = doc.field("later")
             if later:
                 catalog._register(later, doc.id, True)
@@ -125,7 +129,7 @@ class Catalog:
                         catalog._register(alias, doc.id, True, canonical=later)
             for alias in doc.fields("deprecated"):
                 if not alias.endswith("+"):
-                    catalog._register(alias, doc.id, False, canonical=doc.id)
+                    catalog._register(alias, doc.id, included, canonical=doc.id)
             family = doc.field("family")
             if family:
                 catalog.families.setdefault(family, []).append((_version_tuple(doc.field("version")), doc.id))

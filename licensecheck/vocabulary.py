@@ -146,6 +146,12 @@ ATTRIBUTES: Final[Mapping[str, Attribute]] = {
     "charitable": Attribute("bool", "is a charitable organisation"),
     "self_employed": Attribute("bool", "works for itself"),
     "jurisdiction": Attribute("code", "is established in"),
+    "in_breach": Attribute("bool", "is in breach of the licence's conditions"),
+    "cured_within_days": Attribute("number", "days after notice within which the breach was cured"),
+    "brought_patent_claim": Attribute("bool", "has asserted a patent claim that the work infringes"),
+    "brought_any_patent_claim": Attribute("bool", "has asserted a patent claim against the licensor or a contributor"),
+    "found_in_violation": Attribute("bool", "has been found by a court or arbitrator to violate the licence's standards"),
+    "offers_warranty": Attribute("bool", "offers its recipients a warranty, support or liability of its own"),
     "shared_profit": Attribute("bool", "seeks shared profit for all of its members (ACSL 2(d))"),
     "non_members_set_labour_cost": Attribute("bool", "lets non-members set the cost of their labour (ACSL 2(d))"),
 }
@@ -155,6 +161,33 @@ EXTRA_ACTIVITIES: Final[frozenset[str]] = frozenset({
     "supplies-military", "supplies-law-enforcement", "forced-labour", "mass-surveillance", "ecocide",
     "mineral-extraction", "violent-media",
 })
+
+# -- Events that end rights (`ends ACTS on EVENT`) and the attribute that states each ----------
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something a licensee does that ends rights, and the licensee attribute that says it happened."""
+
+    attribute: str
+    text: str
+
+
+EVENTS: Final[Mapping[str, Event]] = {
+    "breach": Event("in_breach", "a breach of the licence's conditions"),
+    "patent-claim": Event("brought_patent_claim", "a patent claim that the work infringes"),
+    "any-patent-claim": Event("brought_any_patent_claim", "a patent claim against the licensor or a contributor"),
+    "judicial-finding": Event("found_in_violation", "a court's or arbitrator's finding that the licence's standards were violated"),
+}
+
+#: the attribute that says within how many days a breach was cured (`unless cured within N days`)
+CURE_ATTRIBUTE: Final[str] = "cured_within_days"
+
+#: what an edge may be limited to (`compatible with X when combined`, `when adapted`)
+EDGE_LIMITS: Final[Mapping[str, str]] = {
+    "combined": "only when combined into a larger work",
+    "adapted": "only for adaptations (modified material)",
+}
 
 # -- Purposes (spec section 4) and kinds of work ------------------------------------------------
 
@@ -285,7 +318,16 @@ EXTRA_RESTRICTIONS: Final[Mapping[str, str]] = {
     "parameter-restriction": "a condition on licence parameters",
     "time-restriction": "a limit in time",
     "agreement-restriction": "a separate agreement with the licensor",
+    "use-restriction": "a condition on the use made of the work",
 }
+
+
+
+def restriction_kinds() -> tuple[str, ...]:
+    """Every restriction a `no further restrictions except ...` list may name: duties, `no-ACT`,
+    `ends-on-EVENT`, and the kinds of condition on a grant."""
+    return (*DUTIES, *EXTRA_RESTRICTIONS, *(f"no-{act}" for act in ACTS), *(f"ends-on-{e}" for e in EVENTS))
+
 
 #: kinds whose members are never privately owned businesses (spec section 3 semantics)
 NOT_PRIVATELY_OWNED_KINDS: Final[frozenset[str]] = frozenset({"individual", "non-profit", "public-body"})
@@ -299,4 +341,11 @@ META_FIELDS: Final[Mapping[str, bool]] = {
     "steward": False, "url": False, "text": False, "works": True, "osi": False, "fsf": False,
     "extends": False, "drops": True, "applies-to": True, "note": False, "status": False,
     "deprecated": True, "modules": True, "categories": True, "parameters": True,
+    "later-versions": False, "only": False, "governing-law": False, "venue": False,
+}
+
+#: values of the `later-versions` metadata field
+LATER_VERSIONS: Final[Mapping[str, str]] = {
+    "included": "the licence itself lets the work be used under any later version (MPL-2.0 §10.2, CDDL §4.2)",
+    "none": "no later version may be used",
 }

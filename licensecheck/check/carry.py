@@ -10,9 +10,9 @@ from licensecheck import model as m
 from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.context import Context, Option, licence_versions, memoised, unclear_outcome
 from licensecheck.check.verdict import EMPTY, Outcome, Reason, Verdict
-from licensecheck.vocabulary import ACTS, DUTIES, EXTRA_RESTRICTIONS, SCOPE_REACH, SCOPES
+from licensecheck.vocabulary import SCOPE_REACH, SCOPES, restriction_kinds
 
-_ALL_TAGS = frozenset([*DUTIES, *EXTRA_RESTRICTIONS, *(f"no-{act}" for act in ACTS)])
+_ALL_TAGS = frozenset(restriction_kinds())
 
 
 def reach_of(ctx: Context, compiled: Compiled) -> list[tuple[Source, str]]:
@@ -60,6 +60,8 @@ def _fits(ctx: Context, compiled: Compiled, target: m.Target, option: Option) ->
 
 def _edge_applies(ctx: Context, edge: m.Edge) -> bool:
     if edge.works and ctx.facts.work is not None and ctx.facts.work not in edge.works:
+        return False
+    if edge.adapted and ctx.facts.modified is not True:
         return False
     return not (edge.combined and ctx.facts.use == "distribute")
 
@@ -268,6 +270,15 @@ def _accepted_by(compiled: Compiled) -> frozenset[str]:
 
 
 def relicensed(ctx: Context, compiled: Compiled, option: Option) -> bool:
-    """Whether the inbound material goes under the option's licence, whose obligations then prevail."""
+    """Whether the inbound material goes under the option's licence, whose obligations then prevail.
+
+    Not when the edge says the material keeps its own licence inside the result (AGPL-3.0 §13).
+    """
     whole = [source for source, reach in reach_of(ctx, compiled) if reach == "whole"]
-    return bool(whole) and fit_material(ctx, compiled, whole, option, linking=False) is not None
+    if not whole:
+        return False
+    fit = fit_material(ctx, compiled, whole, option, linking=False)
+    if fit is None:
+        return False
+    statement = fit[1].clause.statement
+    return not (isinstance(statement, m.Edge) and statement.keeps)

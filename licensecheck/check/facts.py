@@ -138,6 +138,9 @@ def evaluate(cond: m.Cond | None, facts: Facts, license_id: str) -> Partial:
         if isinstance(value, bool):
             return not value
         return m.Not(value)
+    if isinstance(cond, m.Term):
+        value = evaluate(cond.condition, facts, license_id)
+        return value if isinstance(value, bool) else m.Term(cond.name, value, cond.where)
     return _atom(cond, facts, license_id)
 
 
@@ -177,6 +180,8 @@ def _atom(cond: m.Cond, facts: Facts, license_id: str) -> Partial:
         return cond if facts.modified is None else facts.modified
     if isinstance(cond, m.WorkIs):
         return cond if facts.work is None else facts.work == cond.work
+    if isinstance(cond, m.UseIs):
+        return facts.use == cond.use
     if isinstance(cond, (m.Trial, m.Agreement)):
         return cond
     if isinstance(cond, m.ParameterSet):
@@ -199,6 +204,10 @@ def _atom(cond: m.Cond, facts: Facts, license_id: str) -> Partial:
 
 def describe(cond: m.Cond, negate: bool = False) -> str:
     """A condition in plain words (negated when `negate`)."""
+    if isinstance(cond, m.Term):
+        inner = describe(cond.condition, negate)
+        return f"{'not ' if negate else ''}`{cond.name}` as {cond.where} defines it ({describe(cond.condition)})" \
+            if cond.where else inner
     if isinstance(cond, m.Not):
         if negate or not isinstance(cond.item, (m.All, m.Any)):
             return describe(cond.item, not negate)
@@ -256,6 +265,8 @@ def _describe_atom(cond: m.Cond, negate: bool) -> str:
         return f"the use is{no} for {PURPOSES.get(cond.purpose, cond.purpose)} purposes"
     if isinstance(cond, m.Modified):
         return f"the material is{no} modified"
+    if isinstance(cond, m.UseIs):
+        return f"the use is{no} `{cond.use}`"
     if isinstance(cond, m.WorkIs):
         return f"the material is{no} {cond.work}"
     if isinstance(cond, m.Trial):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from licensecheck import model as m
 from licensecheck.check.carry import outbound_reaches, relicensed
-from licensecheck.check.compiled import Compiled, Source, compile_license
+from licensecheck.check.compiled import Compiled, Source, compile_license, covers
 from licensecheck.check.context import Context, Option, unclear_outcome
 from licensecheck.check.facts import describe, evaluate
 from licensecheck.check.verdict import EMPTY, Outcome, Reason, Verdict, all_of, any_of
-from licensecheck.vocabulary import DUTIES
+from licensecheck.vocabulary import CURE_ATTRIBUTE, DUTIES, EVENTS
 
 
 def permission_outcome(ctx: Context, compiled: Compiled) -> Outcome:
@@ -18,7 +18,39 @@ def permission_outcome(ctx: Context, compiled: Compiled) -> Outcome:
     groups: dict[int, list[str]] = {}
     for act in ctx.acts:  # acts that the same clauses cover are decided together
         groups.setdefault(id(compiled.by_act[act]), []).append(act)
-    return all_of([_acts_outcome(ctx, compiled, acts) for acts in groups.values()])
+    outcomes = [_acts_outcome(ctx, compiled, acts) for acts in groups.values()]
+    outcomes.extend(_termination(ctx, source) for source in compiled.terminations)
+    return all_of(outcomes)
+
+
+def _termination(ctx: Context, source: Source) -> Outcome:
+    """Rights that ended when the question says the event happened (`ends ACTS on EVENT`), or came back by a cure.
+
+    An event the question does not state is not assumed: the rights stand.
+    """
+    statement = source.clause.statement
+    assert isinstance(statement, m.Termination)
+    event = EVENTS[statement.event]
+    if ctx.facts.attribute(event.attribute) is not True:
+        return EMPTY
+    ended = [act for act in ctx.acts if covers(statement.acts, act)]
+    named = ", ".join(f"`{a}`" for a in statement.acts)
+    what = f"the rights to {named} end on {event.text} (`{event.attribute}: true`)"
+    if statement.cure_days is not None:
+        cured = ctx.facts.attribute(CURE_ATTRIBUTE)
+        if cured is not None and float(cured) <= statement.cure_days:
+            return Outcome(Verdict.COMPATIBLE, reasons=(source.reason(
+                f"{what}, and come back when it is cured within {statement.cure_days} days; it was"),))
+        if cured is None:
+            return Outcome(Verdict.CONDITIONAL, conditions=(
+                f"the breach is cured within {statement.cure_days} days of notice ({source.where})",),
+                reasons=(source.reason(f"{what}, unless it is cured within {statement.cure_days} days"),))
+    if not ended:
+        return Outcome(Verdict.CONDITIONAL, conditions=(
+            f"the use does not need {named}, whose grant ended on {event.text} ({source.where})",),
+            reasons=(source.reason(what),))
+    return Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(
+        f"{what}; this use needs {', '.join(f'`{a}`' for a in ended)}"),))
 
 
 def _acts_outcome(ctx: Context, compiled: Compiled, acts: list[str]) -> Outcome:

@@ -35,7 +35,7 @@ MALFORMED: dict[str, list[str]] = {
         "license X\n[a] §1 may use.",
         "license X\n[a] may use.",
     ],
-    "a statement starts with may, must, share-alike, compatible, convertible, no further restrictions, grants, waives, changes, allow, deny or conditional": [
+    "a statement starts with may, must, share-alike, compatible, convertible, no further restrictions, grants, waives, changes, ends, define, allow, deny or conditional": [
         "license X\n[a] §1: can use.",
         "license X\n[a] §1: shall use.",
         "license X\n[a] §1: use.",
@@ -49,9 +49,9 @@ MALFORMED: dict[str, list[str]] = {
         "license X\nname \"x\"\n",
         "license X\nname: \n[a] §1: may use.",
     ],
-    "a condition is `licensee ...`, `purpose ...`, `modified`, `work is ...`, `trial N days`, `parameter ...` or `agreement`, joined by and/or/not": [
-        "license X\n[a] §1: may use if commercial.",
+    "a condition is `licensee ...`, `purpose ...`, `modified`, `use is ...`, `work is ...`, `trial N days`, `parameter ...`, `agreement` or a defined term, joined by and/or/not": [
         "license X\n[a] §1: may use if licensee.",
+        "license X\n[a] §1: may use if (.",
         "license X\n[a] §1: may use if purpose commercial and.",
     ],
 }

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -13,18 +14,32 @@ from licensecheck.vocabulary import (
     ACTS,
     ATTRIBUTES,
     DUTIES,
+    EDGE_LIMITS,
+    EVENTS,
     EXTRA_ACTIVITIES,
-    EXTRA_RESTRICTIONS,
     KIND_PARENT,
+    LATER_VERSIONS,
     META_FIELDS,
     PURPOSES,
     SCOPES,
     USES,
     WORKS,
+    restriction_kinds,
 )
 
 if TYPE_CHECKING:
     from lark import Token, Tree
+
+
+def item_span_token(tree: Tree[Any], key: str) -> Token | None:
+    """The key token of a metadata line, for errors about its value."""
+    from lark import Tree as LarkTree
+
+    for item in tree.children[1:]:
+        if isinstance(item, LarkTree) and item.data == "meta" and str(item.children[0]) == key:
+            token: Token = item.children[0]  # type: ignore[assignment]
+            return token
+    return None
 
 _NUMERIC = frozenset({"int", "number"})
 
@@ -34,6 +49,8 @@ class _Builder:
         self.text = text
         self.path = path
         self.errors = errors
+        self.definitions: dict[str, tuple[m.Cond, Token]] = {}
+        self.term_uses: list[Token] = []
 
     # -- helpers --------------------------------------------------------------------------
     def span(self, item: Tree[Any] | Token) -> Span:
@@ -54,8 +71,6 @@ class _Builder:
         value = str(token)
         known = tuple(vocabulary)
         if value not in known:
-            import difflib
-
             close = difflib.get_close_matches(value, known, n=1)
             hint = f"did you mean `{close[0]}`?" if close else None
             self.error(f"unknown {what} `{value}`", token, hint)
@@ -100,8 +115,61 @@ class _Builder:
                 clauses.append(self.clause(item, None, seen))
             elif item.data == "module":
                 modules.append(self.module(item, seen))
+        later = meta.get("later-versions")
+        if later and later[0] not in LATER_VERSIONS:
+            self.error(f"unknown `later-versions` value `{later[0]}` (known: {', '.join(LATER_VERSIONS)})",
+                       item_span_token(tree, "later-versions") or doc_id_token)
+        if self.term_uses:
+            self.report_unknown_terms()
+            where = {c.statement.name: f"{doc_id_token} {' '.join(c.citations)}".strip()
+                     for c in [*clauses, *(c for mod in modules for c in mod.clauses)]
+                     if isinstance(c.statement, m.Definition)}
+            clauses = [self.resolve_terms(c, where) for c in clauses]
+            modules = [m.Module(mod.code, mod.title, tuple(self.resolve_terms(c, where) for c in mod.clauses),
+                                mod.span) for mod in modules]
         return m.Document(kind=kind, id=str(doc_id_token), span=self.span(doc_id_token), meta=meta,
                           meta_spans=meta_spans, clauses=tuple(clauses), modules=tuple(modules))
+
+    # -- licence-defined terms ---------------------------------------------------------------
+    def report_unknown_terms(self) -> None:
+        for token in self.term_uses:
+            name = str(token)
+            if name not in self.definitions:
+                close = difflib.get_close_matches(name, list(self.definitions), n=1)
+                spelled = (f"purpose {name}" if name in PURPOSES else f"licensee {name}" if name in ATTRIBUTES
+                           else f"licensee is {name}" if name in KIND_PARENT else f"use is {name}" if name in USES
+                           else close[0] if close else None)
+                hint = f"did you mean `{spelled}`?" if spelled else (
+                    "a condition is `licensee ...`, `purpose ...`, `modified`, `use is ...`, `work is ...`, "
+                    "`trial N days`, `parameter ...`, `agreement`, or a term defined with `define`")
+                self.error(f"unknown term `{token}`", token, hint)
+
+    def resolve_terms(self, clause: m.Clause, where: dict[str, str]) -> m.Clause:
+        """The clause with every use of a defined term bound to the term's definition."""
+        statement = clause.statement
+        condition = getattr(statement, "condition", None)
+        if condition is None or isinstance(statement, m.Definition):
+            return clause
+        bound = self.bind(condition, where, ())
+        fields = {name: getattr(statement, name) for name in statement._fields}
+        fields["condition"] = bound
+        return m.Clause(clause.id, type(statement)(**fields), clause.citations, clause.span, clause.text,
+                        clause.unclear, clause.quote, clause.note, clause.module)
+
+    def bind(self, cond: m.Cond, where: dict[str, str], chain: tuple[str, ...]) -> m.Cond:
+        if isinstance(cond, m.Term):
+            if cond.name not in self.definitions:
+                return cond
+            if cond.name in chain:
+                self.error(f"the term `{cond.name}` is defined in terms of itself", self.definitions[cond.name][1])
+                return m.Term(cond.name, m.Any(()), where[cond.name])
+            inner = self.bind(self.definitions[cond.name][0], where, (*chain, cond.name))
+            return m.Term(cond.name, inner, where[cond.name])
+        if isinstance(cond, m.Not):
+            return m.Not(self.bind(cond.item, where, chain))
+        if isinstance(cond, (m.All, m.Any)):
+            return type(cond)(tuple(self.bind(item, where, chain) for item in cond.items))
+        return cond
 
     def module(self, tree: Tree[Any], seen: dict[str, Span]) -> m.Module:
         from lark import Token
@@ -210,19 +278,43 @@ class _Builder:
         return m.ShareAlikeExcludes(self.names(tree.children[0], USES, "use"))
 
     def st_compatible(self, tree: Tree[Any]) -> m.Edge:
-        return m.Edge("compatible", self.targets(tree.children[0]),
-                      self._sub(tree, "combined") is not None, self.work_filter(tree))
+        limits = self.edge_limits(tree)
+        return m.Edge("compatible", self.targets(tree.children[0]), "combined" in limits, self.work_filter(tree),
+                      "adapted" in limits, self._sub(tree, "keeping") is not None)
 
     def st_convertible(self, tree: Tree[Any]) -> m.Edge:
-        return m.Edge("convertible", self.targets(tree.children[0]),
-                      False, self.work_filter(tree))
+        limits = self.edge_limits(tree)
+        if "combined" in limits:
+            sub = self._sub(tree, "edge_when")
+            assert sub is not None
+            self.error("a conversion is an act on a copy: `when combined` applies to `compatible with` only", sub)
+        return m.Edge("convertible", self.targets(tree.children[0]), False, self.work_filter(tree),
+                      "adapted" in limits)
+
+    def edge_limits(self, tree: Tree[Any]) -> tuple[str, ...]:
+        sub = self._sub(tree, "edge_when")
+        return self.names(sub.children[0], EDGE_LIMITS, "edge limit") if sub else ()
+
+    def st_termination(self, tree: Tree[Any]) -> m.Termination:
+        acts = self.names(tree.children[0], ACTS, "act")
+        event = self.word(tree.children[1], EVENTS, "event")  # type: ignore[arg-type]
+        cure = self._sub(tree, "cure")
+        days = int(float(str(cure.children[0]))) if cure is not None else None
+        return m.Termination(acts, event, days)
+
+    def st_definition(self, tree: Tree[Any]) -> m.Definition:
+        name = str(tree.children[0])
+        if name in self.definitions:
+            self.error(f"the term `{name}` is defined twice", tree.children[0])
+        condition = self.cond(tree.children[1])
+        self.definitions[name] = (condition, tree.children[0])  # type: ignore[assignment]
+        return m.Definition(name, condition)
 
     def st_no_further(self, tree: Tree[Any]) -> m.NoFurtherRestrictions:
         allowed: tuple[str, ...] = ()
         sub = self._sub(tree, "except")
         if sub is not None:
-            known = (*DUTIES, *EXTRA_RESTRICTIONS, *(f"no-{act}" for act in ACTS))
-            allowed = self.names(sub.children[0], known, "restriction")
+            allowed = self.names(sub.children[0], restriction_kinds(), "restriction")
         return m.NoFurtherRestrictions(allowed)
 
     def st_removable(self, tree: Tree[Any]) -> m.Removable:
@@ -338,6 +430,11 @@ class _Builder:
             return m.ParameterCompare(str(kids[0]), str(kids[1]), self.value(kids[2]))
         if data == "agreement":
             return m.Agreement()
+        if data == "use_is":
+            return m.UseIs(self.word(kids[0], USES, "use"))  # type: ignore[arg-type]
+        if data == "term":
+            self.term_uses.append(kids[0])  # type: ignore[arg-type]
+            return m.Term(str(kids[0]), m.Any(()))  # resolved once every definition of the file is read
         raise AssertionError(f"unhandled condition {data}")
 
     def value(self, tree: Tree[Any]) -> str | float:
