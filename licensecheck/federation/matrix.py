@@ -23,7 +23,6 @@ from licensecheck.errors import InputError
 from licensecheck.federation.registry import Commons, Party, Registry, distributing
 from licensecheck.question import Question
 from licensecheck.syntax.expression import parse_expression
-from licensecheck.vocabulary import USES
 
 #: where the outbound licence of a cell comes from (JSON `outbound_from`)
 FROM_NONE, FROM_PRODUCT, FROM_COMMONS = 0, 1, 2
@@ -107,7 +106,7 @@ class Matrix:
         self.selection = selection or Selection()
         self._licence_of = licence_of
         self.results: dict[Question, Result] = results if results is not None else {}
-        platforms, commons, uses = _select(registry, self.selection)
+        platforms, commons, uses = _select(registry, self.selection, catalog)
         self.commons: tuple[Commons, ...] = commons
         self.uses: tuple[tuple[str, tuple[str, ...]], ...] = uses
         self._uses = dict(uses)
@@ -185,7 +184,7 @@ class Matrix:
         entries: list[Entry] = []
         inbound = self.license(commons)
         for use in self._uses.get(commons.work, ()):
-            if not distributing(use):
+            if not distributing(use, self.catalog.vocabulary):
                 entries.append((use, -1, FROM_NONE, self._answer(party, commons, inbound, use, None)))
                 continue
             products = sorted({*chosen, *(i for i, prod in enumerate(party.products)
@@ -277,7 +276,7 @@ class Matrix:
         for a, b in self.pairs():
             first, second = self.commons[a], self.commons[b]
             for use in self._uses.get(first.work, ()):
-                if distributing(use):
+                if distributing(use, self.catalog.vocabulary):
                     inbound = self._pair_expression(first, second)
                     yield Combination((first, second), use, inbound, self._candidates(inbound, use, first.work))
 
@@ -306,7 +305,7 @@ def _merge_sorted(streams: Sequence[Iterator[tuple[int, int]]]) -> Iterator[tupl
             previous = pair
 
 
-def _select(registry: Registry, selection: Selection) -> tuple[tuple[Party, ...], tuple[Commons, ...],
+def _select(registry: Registry, selection: Selection, catalog: Catalog) -> tuple[tuple[Party, ...], tuple[Commons, ...],
                                                                tuple[tuple[str, tuple[str, ...]], ...]]:
     platforms = registry.platforms
     if selection.platforms is not None:
@@ -322,8 +321,8 @@ def _select(registry: Registry, selection: Selection) -> tuple[tuple[Party, ...]
     if selection.uses is not None:
         asked = {use for _kind, listed in uses for use in listed}
         for use in selection.uses:
-            if use not in USES:
-                raise InputError(f"--use: unknown use `{use}`" + _hint(use, USES))
+            if use not in catalog.vocabulary.uses:
+                raise InputError(f"--use: unknown use `{use}`" + _hint(use, set(catalog.vocabulary.uses)))
             if use not in asked:
                 raise InputError(f"--use: `{use}` is not one of the registry's uses ({', '.join(sorted(asked))})")
         uses = tuple((kind, tuple(u for u in listed if u in selection.uses)) for kind, listed in uses)

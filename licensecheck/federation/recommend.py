@@ -24,7 +24,6 @@ from licensecheck.errors import InputError
 from licensecheck.federation.matrix import Matrix, Progress, Selection
 from licensecheck.federation.registry import Commons, Registry
 from licensecheck.question import Question
-from licensecheck.vocabulary import WORKS
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class Recommendation:
 def candidate_ids(catalog: Catalog, works: set[str]) -> list[str]:
     """The licences of the library written for one of these kinds of work (exceptions and addenda excluded)."""
     return [doc.id for doc in catalog.licenses()
-            if doc.kind == "license" and set(doc.fields("works") or WORKS) & works]
+            if doc.kind == "license" and set(doc.fields("works") or catalog.vocabulary.works) & works]
 
 
 def recommend(registry: Registry, catalog: Catalog, candidates: Sequence[str] | None = None,
@@ -72,7 +71,7 @@ def recommend(registry: Registry, catalog: Catalog, candidates: Sequence[str] | 
     for done, license_id in enumerate(ids):
         license = catalog.resolve(license_id)
         assert license is not None
-        applies = tuple(w for w in (license.works or WORKS) if w in works)
+        applies = tuple(w for w in (license.works or tuple(catalog.vocabulary.works)) if w in works)
 
         def licence_of(commons: Commons, lid: str = license_id, kinds: tuple[str, ...] = applies) -> str:
             return lid if commons.work in kinds else commons.license

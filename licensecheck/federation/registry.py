@@ -21,7 +21,7 @@ from licensecheck.errors import InputError
 from licensecheck.question import Licensee, attribute_value
 from licensecheck.source import Span
 from licensecheck.syntax.expression import parse_expression
-from licensecheck.vocabulary import ATTRIBUTES, DISTRIBUTING_USES, EXTRA_ACTIVITIES, KIND_PARENT, PURPOSES, USES, WORKS
+from licensecheck.vocabulary import ACTIVITIES, Vocabulary
 from licensecheck.yamlio import Node, read_yaml, short
 
 FORMAT_VERSION = 1
@@ -146,7 +146,8 @@ def registry_from(root: Node | None, shown: str, catalog: Catalog, base: Path,
     fed_id = _id(_required(federation, "id", "`federation`"))
     fed_name = _text(federation.get("name")) or fed_id
 
-    uses, uses_default = _uses(root.get("uses"))
+    words = catalog.vocabulary
+    uses, uses_default = _uses(root.get("uses"), words)
     commons_node = _required(root, "commons", "the registry")
     commons_ids = _ids_of(commons_node, "commons")
     products_seen: dict[str, str] = {}
@@ -164,30 +165,30 @@ def registry_from(root: Node | None, shown: str, catalog: Catalog, base: Path,
 # -- parts -------------------------------------------------------------------------------------
 
 
-def _uses(node: Node | None) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], bool]:
+def _uses(node: Node | None, words: Vocabulary) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], bool]:
     if node is None:
-        return tuple(DEFAULT_USES.items()), True
+        return tuple((kind, uses) for kind, uses in DEFAULT_USES.items() if kind in words.works), True
     _mapping(node, "`uses`")
     given: dict[str, tuple[str, ...]] = {}
     for kind, key, value in node.items():
-        if kind not in WORKS:
-            raise InputError(f"unknown kind of work `{short(kind)}` in `uses` (software, data or content)"
-                             + _did_you_mean(kind, WORKS), key.span)
+        if kind not in words.works:
+            raise InputError(f"unknown kind of work `{short(kind)}` in `uses` ({', '.join(words.works)})"
+                             + _did_you_mean(kind, words.works), key.span)
         if not value.is_sequence:
             raise InputError(f"`uses: {short(kind)}` must be a list of uses, not {value.what()}", value.span)
         listed: list[str] = []
         for element in value.elements():
             use = _text(element, f"a use in `uses: {short(kind)}`")
-            if use not in USES:
-                raise InputError(f"unknown use `{short(use)}`" + _did_you_mean(use, USES), element.span)
-            if use == "publish":
-                raise InputError("`publish` is not a use of a commons (it publishes the licensee's own work)",
+            if use not in words.uses:
+                raise InputError(f"unknown use `{short(use)}`" + _did_you_mean(use, words.uses), element.span)
+            if words.uses[use].has("own-work"):
+                raise InputError(f"`{use}` is not a use of a commons (it is about the licensee's own work)",
                                  element.span)
             if use in listed:
                 raise InputError(f"use `{use}` is listed twice in `uses: {kind}`", element.span)
             listed.append(use)
         given[kind] = tuple(listed)
-    return tuple((kind, given[kind]) for kind in WORKS if kind in given), False
+    return tuple((kind, given[kind]) for kind in words.works if kind in given), False
 
 
 def _party(node: Node, keys: tuple[str, ...], what: str, commons_ids: dict[str, Node], catalog: Catalog,
@@ -195,8 +196,8 @@ def _party(node: Node, keys: tuple[str, ...], what: str, commons_ids: dict[str, 
     _known_keys(node, keys, f"a {what}")
     party_id = _id(_required(node, "id", f"a {what}"))
     name = _text(node.get("name")) or party_id
-    licensee = _licensee(node.get("licensee"))
-    purposes = _purposes(node.get("purpose"))
+    licensee = _licensee(node.get("licensee"), catalog.vocabulary)
+    purposes = _purposes(node.get("purpose"), catalog.vocabulary)
     products: tuple[Product, ...] = ()
     products_node = node.get("products")
     if products_node is not None and products_node.value is not None:
@@ -215,7 +216,7 @@ def _product(node: Node, commons_ids: dict[str, Node], catalog: Catalog, platfor
                          f"`{products_seen[product_id]}`)", id_node.span)
     products_seen[product_id] = platform_id
     license = _expression(_required(node, "license", "a product"), catalog)
-    work = _work(_required(node, "work", "a product"))
+    work = _work(_required(node, "work", "a product"), catalog.vocabulary)
     reuses_node = node.get("reuses")
     reuses: tuple[str, ...] | None = None
     if reuses_node is not None:
@@ -240,7 +241,7 @@ def _commons(node: Node, catalog: Catalog, base: Path, scanner: Scanner | None) 
     name = _text(node.get("name")) or commons_id
     owner_node = node.get("owner")
     owner = _text(owner_node, "`owner`") if owner_node is not None and owner_node.value is not None else None
-    work = _work(_required(node, "work", "a commons"))
+    work = _work(_required(node, "work", "a commons"), catalog.vocabulary)
     license_node, path_node = node.get("license"), node.get("path")
     if license_node is not None and path_node is not None:
         raise InputError("give a commons `license` or `path`, not both", path_node.span)
@@ -271,7 +272,7 @@ def _commons(node: Node, catalog: Catalog, base: Path, scanner: Scanner | None) 
     return Commons(commons_id, name, owner, work, canonical, LicenceSource("scan", written, found_at))
 
 
-def _licensee(node: Node | None) -> Licensee:
+def _licensee(node: Node | None, words: Vocabulary) -> Licensee:
     if node is None or node.value is None:
         return Licensee()
     _mapping(node, "`licensee`")
@@ -280,25 +281,25 @@ def _licensee(node: Node | None) -> Licensee:
     for name, key, value in node.items():
         if name == "kind":
             kind = _text(value, "`kind`")
-            if kind not in KIND_PARENT:
-                raise InputError(f"unknown licensee kind `{short(kind)}`" + _did_you_mean(kind, KIND_PARENT),
+            if kind not in words.kinds:
+                raise InputError(f"unknown licensee kind `{short(kind)}`" + _did_you_mean(kind, words.kinds),
                                  value.span)
             continue
-        if name not in ATTRIBUTES:
-            raise InputError(f"unknown licensee attribute `{short(name)}`" + _did_you_mean(name, ATTRIBUTES),
+        if name not in words.attributes:
+            raise InputError(f"unknown licensee attribute `{short(name)}`" + _did_you_mean(name, words.attributes),
                              key.span)
         plain = value.plain()
-        if name == "activities" and isinstance(plain, list):
+        if name == ACTIVITIES and isinstance(plain, list):
             for element, tag in zip(value.elements(), plain, strict=True):
-                if str(tag) not in PURPOSES and str(tag) not in EXTRA_ACTIVITIES:
+                if str(tag) not in words.purposes and str(tag) not in words.activities:
                     raise InputError(f"unknown activity `{short(tag)}`"
-                                     + _did_you_mean(str(tag), [*PURPOSES, *EXTRA_ACTIVITIES]), element.span)
-        attributes.append((name, attribute_value(name, plain, value.span)))
+                                     + _did_you_mean(str(tag), [*words.purposes, *words.activities]), element.span)
+        attributes.append((name, attribute_value(name, plain, value.span, words)))
     attributes.sort()
     return Licensee(kind, tuple(attributes))
 
 
-def _purposes(node: Node | None) -> tuple[str, ...] | None:
+def _purposes(node: Node | None, words: Vocabulary) -> tuple[str, ...] | None:
     if node is None or node.value is None:
         return None
     elements = node.elements() if node.is_sequence else (node,) if node.is_scalar else None
@@ -307,8 +308,8 @@ def _purposes(node: Node | None) -> tuple[str, ...] | None:
     tags: set[str] = set()
     for element in elements:
         tag = _text(element, "a purpose tag")
-        if tag not in PURPOSES:
-            raise InputError(f"unknown purpose `{short(tag)}`" + _did_you_mean(tag, PURPOSES), element.span)
+        if tag not in words.purposes:
+            raise InputError(f"unknown purpose `{short(tag)}`" + _did_you_mean(tag, words.purposes), element.span)
         tags.add(tag)
     return tuple(sorted(tags))
 
@@ -321,10 +322,10 @@ def _expression(node: Node, catalog: Catalog) -> str:
         raise InputError(exc.message, node.span) from None
 
 
-def _work(node: Node) -> str:
+def _work(node: Node, words: Vocabulary) -> str:
     work = _text(node, "`work`")
-    if work not in WORKS:
-        raise InputError(f"unknown kind of work `{short(work)}` (software, data or content)", node.span)
+    if work not in words.works:
+        raise InputError(f"unknown kind of work `{short(work)}` ({', '.join(words.works)})", node.span)
     return work
 
 
@@ -402,9 +403,10 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
-def distributing(use: str) -> bool:
+def distributing(use: str, words: Vocabulary) -> bool:
     """Whether a use distributes or publishes a result (so that the cell has an outbound licence)."""
-    return use in DISTRIBUTING_USES
+    definition = words.uses.get(use)
+    return definition is not None and definition.has("distributes")
 
 
 __all__ = ["DEFAULT_USES", "FORMAT_VERSION", "NO_LICENCE_FOUND", "Commons", "LicenceSource", "Party", "Product",

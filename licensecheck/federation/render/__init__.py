@@ -16,7 +16,7 @@ from licensecheck.check.verdict import WORST_FIRST, Verdict
 from licensecheck.federation.matrix import Matrix, Side
 from licensecheck.federation.registry import Party
 from licensecheck.question import Licensee, Question
-from licensecheck.vocabulary import KIND_TEXT
+from licensecheck.vocabulary import ANY_KIND, Vocabulary
 
 
 def licensee_dict(licensee: Licensee) -> dict[str, Any]:
@@ -49,10 +49,10 @@ def question_dict(question: Question) -> dict[str, Any]:
     return out
 
 
-def profile_text(party: Party) -> str:
+def profile_text(party: Party, words: Vocabulary | None = None) -> str:
     """Who a party is, in a few words: kind, attributes, purposes."""
     licensee = party.licensee
-    parts = [KIND_TEXT.get(licensee.kind, licensee.kind)]
+    parts = [words.kind_text(licensee.kind) if words is not None else licensee.kind]
     for name, value in licensee.attributes:
         if isinstance(value, bool):
             parts.append(name if value else f"not {name}")
@@ -74,7 +74,7 @@ def check_command(question: Question) -> str:
     words += ["--use", question.use]
     if question.outbound is not None:
         words += ["--into", question.outbound]
-    if question.licensee.kind != "any":
+    if question.licensee.kind != ANY_KIND:
         words += ["--as", question.licensee.kind]
     for name, value in question.licensee.attributes:
         if isinstance(value, bool):
@@ -154,7 +154,7 @@ def parties_text(matrix: Matrix, side: Side, group: Group, limit: int = 12) -> s
     by_profile: dict[str, list[str]] = {}
     for party_id in group.parties:
         party = parties[party_id]
-        by_profile.setdefault(profile_text(party), []).append(party.name)
+        by_profile.setdefault(profile_text(party, matrix.catalog.vocabulary), []).append(party.name)
     return "; ".join(f"{join_names(names, limit)} ({profile})" for profile, names in by_profile.items())
 
 

@@ -16,7 +16,6 @@ from licensecheck.check.verdict import Verdict
 from licensecheck.federation.matrix import FROM_COMMONS, FROM_NONE, FROM_PRODUCT, Matrix, Side
 from licensecheck.federation.registry import Party
 from licensecheck.federation.render import join_names, profile_text
-from licensecheck.vocabulary import WORKS
 
 #: names listed in a row or column header before "and N more"
 SHOWN_NAMES = 4
@@ -90,7 +89,8 @@ def _rows(matrix: Matrix, side: Side, side_name: str, use: str, rows: dict[tuple
             row_key = (side_name, party.licensee, party.purposes, origin, outbound)
             row = rows.get(row_key)
             if row is None:
-                row = rows[row_key] = GridRow(f"r-{use}-{len(rows)}", side_name, profile_text(party), origin, outbound)
+                row = rows[row_key] = GridRow(f"r-{use}-{len(rows)}", side_name, profile_text(party, matrix.catalog.vocabulary),
+                                                     origin, outbound)
             products = row.parties.setdefault(party.id, [])
             if product >= 0 and party.products[product].id not in products:
                 products.append(party.products[product].id)
@@ -105,7 +105,7 @@ def _grid(matrix: Matrix, use: str, kinds: tuple[str, ...], parties: dict[str, P
     _rows(matrix, matrix.members, "members", use, rows, member_counts)
     _rows(matrix, matrix.outsiders, "outsiders", use, rows, outsider_counts)
     columns = sorted({column for row in rows.values() for column in row.cells},
-                     key=lambda c: (WORKS.index(matrix.columns[c].work), c))
+                     key=lambda c: (list(matrix.catalog.vocabulary.works).index(matrix.columns[c].work), c))
     groups: dict[tuple[str, str], GridGroup] = {}
     for row in sorted(rows.values(), key=lambda r: r.side != "members"):
         group = groups.get((row.side, row.profile))

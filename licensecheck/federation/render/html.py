@@ -69,7 +69,7 @@ def federation_html(matrix: Matrix, recommendations: Sequence[Recommendation] | 
         "commons": [(c.id, c.name) for c in matrix.commons],
         "commons_rows": [{"id": c.id, "name": c.name, "owner": c.owner or "", "work": c.work,
                           "license": matrix.license(c), "source": c.source.describe()} for c in matrix.commons],
-        "platform_rows": [{"id": p.id, "name": p.name, "profile": profile_text(p),
+        "platform_rows": [{"id": p.id, "name": p.name, "profile": profile_text(p, matrix.catalog.vocabulary),
                            "products": ", ".join(f"{x.id} ({x.license})" for x in p.products)}
                           for p in (*matrix.members.parties, *matrix.outsiders.parties)],
         "use_options": [(use, use) for use, _ in uses_of(matrix)],

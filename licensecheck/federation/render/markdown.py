@@ -35,7 +35,7 @@ def federation_markdown(matrix: Matrix) -> str:
              "platforms with the same licensee profile, columns the commons under the same licence; the numbers "
              "refer to the notes below the tables.", ""]
     notes: dict[tuple[object, ...], int] = {}  # (use, inbound, outbound, result) -> note number
-    first: dict[int, int] = {}  # note number -> an answer it stands for
+    example: dict[int, int] = {}  # note number -> an answer it stands for
     for grid in use_grids(matrix):
         lines += [f"## {grid.use} ({', '.join(grid.kinds)})", ""]
         header = ["who ↓ · commons →"]
@@ -61,13 +61,13 @@ def federation_markdown(matrix: Matrix) -> str:
                     question = matrix.answers[answer].question
                     number = notes.setdefault((question.use, question.inbound, question.outbound, result),
                                               len(notes) + 1)
-                    first.setdefault(number, answer)
+                    example.setdefault(number, answer)
                     cells.append(f"{SYMBOL[result.verdict]} {number}")
                 lines.append("| " + " | ".join(_cell(c) for c in [label, *cells]) + " |")
         lines.append("")
     if notes:
         lines += ["## Notes", ""]
-        for number, answer in first.items():
+        for number, answer in example.items():
             found = matrix.answers[answer]
             result = found.result
             question = found.question
