@@ -146,5 +146,6 @@
     });
   }
   LC.applyFilters();
+  document.body.setAttribute("data-lc-ready-ms", String(Math.round(performance.now())));
   document.body.setAttribute("data-lc-ready", "yes");
 }());
