@@ -17,7 +17,7 @@ from licensecheck.vocabulary import Vocabulary
 
 SCHEMA_FILE = "registry.schema.json"
 _ID = {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"}
-_TYPES = {"bool": {"type": "boolean"}, "int": {"type": "integer"}, "number": {"type": "number"},
+_TYPES: dict[str, dict[str, Any]] = {"bool": {"type": "boolean"}, "int": {"type": "integer"}, "number": {"type": "number"},
           "list": {"type": "array", "items": {"type": "string"}}, "code": {"type": "string"}}
 
 
@@ -41,7 +41,7 @@ def build_schema(words: Vocabulary) -> dict[str, Any]:
                        "absent = unknown",
         "properties": {"kind": {"enum": list(words.kinds)}}}
     for name, attribute in words.attributes.items():
-        shape = dict(_TYPES.get(attribute.type, {"type": "string"}))
+        shape: dict[str, Any] = dict(_TYPES.get(attribute.type, {"type": "string"}))
         if name == "activities":
             shape["items"] = {"enum": sorted({*words.purposes, *words.activities})}
         shape["description"] = words.phrase(name)

@@ -114,30 +114,28 @@ def _grid(matrix: Matrix, use: str, kinds: tuple[str, ...], parties: dict[str, P
         group.rows.append(row)
         group.parties.update(dict.fromkeys(row.parties))
     for group in groups.values():
-        names = [parties[p].name for p in group.parties]
+        count = len(group.parties)
         if group.side == "outsiders":
-            group.label = f"Outsider: {join_names(names, SHOWN_NAMES)}: {group.profile}"
+            group.label = f"Outsider: {group.profile}"
         else:
-            count = f"{len(names)} platform" + ("s" if len(names) > 1 else "")
-            group.label = f"{join_names(names, SHOWN_NAMES)} ({count}): {group.profile}"
+            group.label = f"{group.profile} ({count} platform{'s' if count > 1 else ''})"
         group.rows.sort(key=lambda r: (_ORDER[r.origin], r.outbound or ""))
         for row in group.rows:
-            _label(row, group, parties)
+            _label(row, parties)
     return Grid(use, kinds, columns, list(groups.values()), member_counts, outsider_counts)
 
 
-def _label(row: GridRow, group: GridGroup, parties: dict[str, Party]) -> None:
-    names = [parties[p].name for p in row.parties]
+def _label(row: GridRow, parties: dict[str, Party]) -> None:
+    names = join_names((parties[p].name for p in row.parties), SHOWN_NAMES)
     products = row_products(row)
-    who = "all of them" if list(row.parties) == list(group.parties) else join_names(names, SHOWN_NAMES)
     if row.origin == FROM_PRODUCT:
-        row.label = f"into {join_names(products, 2)} ({row.outbound}): {join_names(names, SHOWN_NAMES)}"
+        row.label = f"{names}, into {join_names(products, 2)} ({row.outbound})"
         row.outbound_text = f"into {', '.join(products)} (under {row.outbound})"
     elif row.origin == FROM_COMMONS:
-        row.label = f"{who}, passing it on under the commons' own licence"
+        row.label = f"{names}, passing it on under the commons' own licence"
         row.outbound_text = "passed on under the commons' own licence"
     else:
-        row.label = who
+        row.label = names
         row.outbound_text = "nothing distributed"
 
 

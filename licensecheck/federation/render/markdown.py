@@ -46,8 +46,7 @@ def federation_markdown(matrix: Matrix) -> str:
         lines.append("|" + "---|" * len(header))
         for group in grid.groups:
             for row in group.rows:
-                label = f"**{group.label}**" if row is group.rows[0] else ""
-                label = f"{label}<br>{row.label}" if label and row.label != "all of them" else (label or row.label)
+                label = f"**{group.label}**<br>{row.label}" if row is group.rows[0] else row.label
                 cells = []
                 for index in grid.columns:
                     answer = row.cells.get(index)

@@ -29,8 +29,16 @@
     return template ? template.content.cloneNode(true) : document.createTextNode("");
   };
   LC.badge = function (verdict) { return LC.clone("lc-badge-" + verdict); };
+  /* text with its `backticked` words as <code>, as the code_ticks filter does */
+  LC.ticks = function (text) {
+    var fragment = document.createDocumentFragment();
+    String(text).split("`").forEach(function (part, index) {
+      fragment.appendChild(index % 2 ? LC.el("code", { text: part }) : document.createTextNode(part));
+    });
+    return fragment;
+  };
   LC.list = function (items) {
-    return LC.el("ul", null, items.map(function (item) { return LC.el("li", { text: item }); }));
+    return LC.el("ul", null, items.map(function (item) { return LC.el("li", null, [LC.ticks(item)]); }));
   };
 
   /* a result panel, like the result_panel macro: {verdict, conditions, duties, choice, errors,
@@ -50,7 +58,7 @@
       box.appendChild(LC.el("h4", { text: "what would make it allowed" }));
       var list = LC.el("ul");
       result.remedies.forEach(function (remedy) {
-        var item = LC.el("li", null, [LC.badge(remedy.verdict), " ", remedy.note,
+        var item = LC.el("li", null, [LC.badge(remedy.verdict), " ", LC.ticks(remedy.note),
           LC.el("code", { text: " " + JSON.stringify(remedy.change) })]);
         (remedy.reasons || []).forEach(function (id) { item.appendChild(LC.clone(id)); });
         list.appendChild(item);
