@@ -182,6 +182,6 @@ def _recommend_output(recommendations: list[Recommendation], fmt: str, named: bo
         from licensecheck.federation.render.markdown import recommend_markdown
 
         return recommend_markdown(recommendations)
-    from licensecheck.federation.render.text import DETAILED_CANDIDATES, recommend_text
+    from licensecheck.federation.render.text import recommend_text
 
-    return recommend_text(recommendations, len(recommendations) if named else DETAILED_CANDIDATES)
+    return recommend_text(recommendations, len(recommendations) if named else None)

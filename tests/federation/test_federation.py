@@ -220,35 +220,49 @@ def test_all_pairs_without_products(write: Callable[[str], Path]) -> None:
 
 
 def test_recommend_json(example: Path) -> None:
-    """--recommend ranks candidates with member and outsider counts per verdict (spec §4), best first."""
+    """--recommend ranks candidates per kind of work with member and outsider counts per verdict (spec §4)."""
     result = CliRunner().invoke(main, ["federation", str(example), "--recommend", "--format", "json",
                                        "--candidate", "LicenseRef-CoopCycle", "--candidate", "MIT",
-                                       "--candidate", "PPL"])
+                                       "--candidate", "PPL", "--candidate", "CC-BY-SA-4.0"])
     assert 0 == result.exit_code, result.output
     document = json.loads(result.stdout)
     assert ["format_version", "candidates"] == list(document)
-    assert {"LicenseRef-CoopCycle", "MIT", "PPL"} == {c["license"] for c in document["candidates"]}
+    assert [("software", "LicenseRef-CoopCycle"), ("software", "MIT"), ("software", "PPL"), ("content", "CC-BY-SA-4.0"),
+            ("content", "PPL")] == sorted(((c["work"], c["license"]) for c in document["candidates"]),
+                                          key=lambda x: (["software", "content"].index(x[0]), x[1]))
     for candidate in document["candidates"]:
-        assert ["license", "works", "members", "outsiders"] == list(candidate)
+        assert ["license", "work", "members", "outsiders"] == list(candidate)
         assert {"compatible", "conditional", "incompatible", "unknown"} == set(candidate["members"])
 
-    def refused(c: dict[str, Any]) -> int:
-        return int(c["members"]["incompatible"]) + int(c["members"]["unknown"])
+    def key(c: dict[str, Any]) -> tuple[int, int, int]:
+        members = c["members"]
+        outsiders_allowed = int(c["outsiders"]["compatible"]) + int(c["outsiders"]["conditional"])
+        return ["software", "content"].index(c["work"]), members["incompatible"] + members["unknown"], outsiders_allowed
 
-    assert sorted(refused(c) for c in document["candidates"]) == [refused(c) for c in document["candidates"]]
+    assert sorted(key(c) for c in document["candidates"]) == [key(c) for c in document["candidates"]]
 
 
 def test_recommend_counts_are_the_substituted_matrix(example: Path, catalog: Catalog) -> None:
-    """A candidate's counts are those of the matrix with every commons of its kinds under it."""
+    """A candidate's counts are those of the cells of its kind's commons, all under the candidate."""
     from licensecheck.federation import recommend
 
     loaded = read_registry(example, catalog)
     (ranked,) = recommend(loaded, catalog, ["MIT"])
-    assert ("software",) == ranked.works
-    counts = ranked.matrix.counts(ranked.matrix.members)
-    assert counts == ranked.members
-    assert {"MIT"} == {ranked.matrix.license(c) for c in ranked.matrix.commons if c.work == "software"}
-    assert "CC-BY-ND-2.0" == next(ranked.matrix.license(c) for c in ranked.matrix.commons if c.id == "dfc-articles")
+    assert "software" == ranked.work
+    assert ranked.matrix.counts(ranked.matrix.members) == ranked.members
+    assert {"MIT"} == {ranked.matrix.license(c) for c in ranked.matrix.commons}
+    assert {"software"} == {c.work for c in ranked.matrix.commons}
+    software = [c for c in loaded.commons if c.work == "software"]
+    full = Matrix(loaded, catalog)
+    assert ranked.matrix.cell_count(ranked.matrix.members) == sum(
+        1 for cell in full.cells(full.members) if cell.commons in software)
+
+
+def test_recommend_candidate_of_another_kind(example: Path) -> None:
+    """A candidate written for a kind of work the registry has no commons of is bad input."""
+    result = CliRunner().invoke(main, ["federation", str(example), "--recommend", "--candidate", "ODbL-1.0"])
+    assert 4 == result.exit_code
+    assert "error: --candidate: `ODbL-1.0` is written for data, and the registry has no such commons" == result.stderr.strip()
 
 
 def test_text_is_grouped_worst_first(example: Path) -> None:

@@ -163,6 +163,11 @@ def verdict_counts_text(counts: dict[Verdict, int]) -> str:
     return ", ".join(f"{counts.get(v, 0)} {v.value}" for v in WORST_FIRST)
 
 
+def plural(count: int, word: str) -> str:
+    """`1 cell`, `3 cells` (`commons` stays as it is)."""
+    return f"{count:,} {word}" if count == 1 or word.endswith("s") else f"{count:,} {word}s"
+
+
 def join_names(names: Iterable[str], limit: int = 12) -> str:
     """Names joined with commas, cut after `limit` with a count of the rest."""
     items = list(names)
@@ -171,5 +176,15 @@ def join_names(names: Iterable[str], limit: int = 12) -> str:
     return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
 
 
-__all__ = ["Group", "check_command", "groups_by_answer", "join_names", "licensee_dict", "parties_text", "profile_text",
-           "question_dict", "verdict_counts_text"]
+__all__ = [
+    "Group",
+    "check_command",
+    "groups_by_answer",
+    "join_names",
+    "licensee_dict",
+    "parties_text",
+    "plural",
+    "profile_text",
+    "question_dict",
+    "verdict_counts_text",
+]

@@ -17,7 +17,7 @@ from typing import Any
 
 from licensecheck.check.verdict import SYMBOL, WORST_FIRST, Reason
 from licensecheck.federation.matrix import Matrix, Side
-from licensecheck.federation.recommend import Recommendation
+from licensecheck.federation.recommend import Recommendation, trade_offs
 from licensecheck.federation.render import check_command, join_names, profile_text, verdict_counts_text
 from licensecheck.federation.render.grid import Grid, column_header, row_products, use_grids, uses_of
 from licensecheck.federation.render.text import uses_line
@@ -149,10 +149,19 @@ def _combinations(matrix: Matrix) -> list[dict[str, Any]]:
 
 
 def _recommendations(recommendations: Sequence[Recommendation]) -> list[dict[str, Any]]:
-    return [{"rank": rank, "license": rec.license, "works": ", ".join(rec.works),
-             "members": [(v.value, rec.members[v]) for v in WORST_FIRST],
-             "outsiders": [(v.value, rec.outsiders[v]) for v in WORST_FIRST]}
-            for rank, rec in enumerate(recommendations, 1)]
+    """Per kind of work, the ranked candidates (`index`: the candidate's place in the data's list)."""
+    kinds: dict[str, dict[str, Any]] = {}
+    marked = {id(r) for work in dict.fromkeys(r.work for r in recommendations)
+              for group in trade_offs([r for r in recommendations if r.work == work]) for r in group}
+    for index, rec in enumerate(recommendations):
+        kind = kinds.setdefault(rec.work, {"work": rec.work, "candidates": [],
+                                           "cells": rec.matrix.cell_count(rec.matrix.members),
+                                           "outsider_cells": rec.matrix.cell_count(rec.matrix.outsiders)})
+        kind["candidates"].append({"rank": len(kind["candidates"]) + 1, "index": index, "license": rec.license,
+                                   "trade_off": id(rec) in marked,
+                                   "members": [(v.value, rec.members[v]) for v in WORST_FIRST],
+                                   "outsiders": [(v.value, rec.outsiders[v]) for v in WORST_FIRST]})
+    return list(kinds.values())
 
 
 def _recommendation_cells(rec: Recommendation, tables: _Tables) -> list[list[Any]]:

@@ -134,10 +134,11 @@ def _combinations(matrix: Matrix, count: list[int]) -> Iterator[str]:
 
 
 def recommend_json(recommendations: Sequence[Recommendation]) -> str:
-    """The document of federation.md §4: candidates best first, with their counts per verdict."""
+    """The document of federation.md §4: per kind of work, candidates best first, with their counts per verdict
+    (of the cells of that kind's commons); `work` is an addition, a licence for several kinds appears once per kind."""
     document = {"format_version": FORMAT_VERSION, "candidates": [
-        {"license": r.license, "works": list(r.works), "members": _counts(r.members),
-         "outsiders": _counts(r.outsiders)} for r in recommendations]}
+        {"license": r.license, "work": r.work, "members": _counts(r.members), "outsiders": _counts(r.outsiders)}
+        for r in recommendations]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

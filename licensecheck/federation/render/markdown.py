@@ -98,20 +98,24 @@ def federation_markdown(matrix: Matrix) -> str:
 
 
 def recommend_markdown(recommendations: Sequence[Recommendation]) -> str:
-    """The ranking as a table, then the member cells the first candidate refuses and the outsider cells it allows."""
-    head = " | ".join(f"{SYMBOL[v]}" for v in WORST_FIRST)
+    """Per kind of work: the ranking as a table, then the member cells the first candidate refuses and the
+    outsider cells it allows."""
+    head = " / ".join(SYMBOL[v] for v in WORST_FIRST)
     lines = ["# Which licence lets the members do the most and the outsiders the least", "",
-             "Each candidate as if every commons of a kind of work it is written for were under it.", "",
-             f"| rank | licence | applied to | members {head} | outsiders {head} |", "|---|---|---|---|---|"]
-    for rank, rec in enumerate(recommendations, 1):
-        members = " / ".join(str(rec.members[v]) for v in WORST_FIRST)
-        outsiders = " / ".join(str(rec.outsiders[v]) for v in WORST_FIRST)
-        lines.append(f"| {rank} | `{rec.license}` | {', '.join(rec.works)} | {members} | {outsiders} |")
-    if recommendations:
-        best = recommendations[0]
-        lines += ["", f"## `{best.license}`: member cells it does not allow, outsider cells it allows", ""]
+             "Per kind of work, each candidate as if every commons of that kind were under it; counts are "
+             f"{', '.join(f'{SYMBOL[v]} {v.value}' for v in WORST_FIRST)}.", ""]
+    for work in dict.fromkeys(r.work for r in recommendations):
+        ranked = [r for r in recommendations if r.work == work]
+        lines += [f"## {work}", "", f"| rank | licence | members {head} | outsiders {head} |", "|---|---|---|---|"]
+        for rank, rec in enumerate(ranked, 1):
+            members = " / ".join(str(rec.members[v]) for v in WORST_FIRST)
+            outsiders = " / ".join(str(rec.outsiders[v]) for v in WORST_FIRST)
+            lines.append(f"| {rank} | `{rec.license}` | {members} | {outsiders} |")
+        best = ranked[0]
+        lines += ["", f"`{best.license}`: member cells it does not allow, outsider cells it allows:", ""]
         lines += _cells(best.matrix, best.matrix.members, refused=True)
         lines += _cells(best.matrix, best.matrix.outsiders, refused=False)
+        lines.append("")
     return "\n".join(lines) + "\n"
 
 

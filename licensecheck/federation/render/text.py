@@ -7,11 +7,15 @@ from collections.abc import Sequence
 
 from licensecheck.check.verdict import ALLOWING, SYMBOL, WORST_FIRST
 from licensecheck.federation.matrix import Matrix, Side
-from licensecheck.federation.recommend import Recommendation
-from licensecheck.federation.render import Group, groups_by_answer, join_names, parties_text, verdict_counts_text
-
-#: candidates whose cells are listed under the ranking (the others: `--candidate ID`)
-DETAILED_CANDIDATES = 3
+from licensecheck.federation.recommend import Recommendation, trade_offs
+from licensecheck.federation.render import (
+    Group,
+    groups_by_answer,
+    join_names,
+    parties_text,
+    plural,
+    verdict_counts_text,
+)
 
 
 def uses_line(matrix: Matrix) -> str:
@@ -24,8 +28,9 @@ def uses_line(matrix: Matrix) -> str:
 def federation_text(matrix: Matrix, quote: bool = False) -> str:
     """The whole summary."""
     registry = matrix.registry
-    lines = [f"{registry.name} ({registry.id}): {len(matrix.members.parties)} platforms, {len(matrix.commons)} "
-             f"commons, {len(matrix.outsiders.parties)} outsiders", uses_line(matrix), "commons:"]
+    lines = [f"{registry.name} ({registry.id}): {plural(len(matrix.members.parties), 'platform')}, "
+             f"{plural(len(matrix.commons), 'commons')}, {plural(len(matrix.outsiders.parties), 'outsider')}",
+             uses_line(matrix), "commons:"]
     for commons in matrix.commons:
         owner = f"owner {commons.owner}; " if commons.owner else ""
         lines.append(f"  {commons.id}: {matrix.license(commons)} ({commons.work}; {owner}{commons.source.describe()})")
@@ -38,13 +43,13 @@ def federation_text(matrix: Matrix, quote: bool = False) -> str:
 
 def _side(matrix: Matrix, side: Side, title: str, quote: bool) -> list[str]:
     counts = matrix.counts(side)
-    lines = ["", f"{title}: {matrix.cell_count(side)} cells: {verdict_counts_text(counts)}"]
+    lines = ["", f"{title}: {plural(matrix.cell_count(side), 'cell')}: {verdict_counts_text(counts)}"]
     current = None
     for group in groups_by_answer(matrix, side):
         verdict = matrix.answers[group.answer].result.verdict
         if verdict is not current:
             current = verdict
-            lines.append(f"{verdict.value} ({counts[verdict]} cells)")
+            lines.append(f"{verdict.value} ({plural(counts[verdict], 'cell')})")
         lines += group_lines(matrix, side, group, quote)
     return lines
 
@@ -63,7 +68,7 @@ def group_lines(matrix: Matrix, side: Side, group: Group, quote: bool = False, i
     else:
         where = f" passed on under the commons' own licence ({question.outbound})"
     ids = join_names((matrix.answers[a].id for a in group.answers), 4)
-    lines = [f"{indent}{SYMBOL[result.verdict]} {what}{where}  [{ids}: {group.cells} cells]",
+    lines = [f"{indent}{SYMBOL[result.verdict]} {what}{where}  [{ids}: {plural(group.cells, 'cell')}]",
              f"{indent}    by {parties_text(matrix, side, group)}"]
     if result.choice:
         lines.append(f"{indent}    choice: {result.choice}")
@@ -94,30 +99,47 @@ def _combinations(matrix: Matrix) -> list[str]:
     return lines
 
 
-def recommend_text(recommendations: Sequence[Recommendation], detailed: int = DETAILED_CANDIDATES) -> str:
-    """The ranking, then the member cells each of the first candidates refuses and the outsider cells it allows."""
+def recommend_text(recommendations: Sequence[Recommendation], detailed: int | None = None) -> str:
+    """Per kind of work: the ranking, then the trade-offs (candidates no other beats on both counts) with the
+    member cells they do not allow and the outsider cells they allow; `detailed`: how many candidates to detail
+    (default: the trade-offs)."""
     order = " ".join(f"{SYMBOL[v]}{v.value}" for v in WORST_FIRST)
-    lines = ["Which licence lets the members do the most and the outsiders the least, as if every commons of a "
-             "kind of work it is written for were under it (docs/federation.md):",
-             f"  {'rank':>4}  {'licence':<44} members ({order})   outsiders"]
-    for rank, rec in enumerate(recommendations, 1):
-        members = " ".join(f"{rec.members[v]:>5}" for v in WORST_FIRST)
-        outsiders = " ".join(f"{rec.outsiders[v]:>5}" for v in WORST_FIRST)
-        lines.append(f"  {rank:>4}  {rec.license:<44} {members}   {outsiders}")
-    for rec in recommendations[:detailed]:
-        lines += ["", f"{rec.license} (applied to the {', '.join(rec.works)} commons):"]
-        matrix = rec.matrix
-        for title, side, keep_refused in (("members", matrix.members, True), ("outsiders", matrix.outsiders, False)):
-            if not side.parties:
-                continue
-            lines.append(f"  {title}: {verdict_counts_text(matrix.counts(side))}")
-            for group in groups_by_answer(matrix, side):
-                verdict = matrix.answers[group.answer].result.verdict
-                if (verdict not in ALLOWING) == keep_refused:
-                    lines += group_lines(matrix, side, group, indent="    ")
-    if len(recommendations) > detailed:
-        lines += ["", "(the cells behind the counts of the other candidates: --candidate ID, or --format html)"]
+    lines = ["Which licence lets the members do the most and the outsiders the least: per kind of work, each "
+             "candidate as if every commons of that kind were under it (docs/federation.md).",
+             "* marks the trade-offs: no other candidate refuses fewer member cells and allows fewer outsider cells."]
+    for work in dict.fromkeys(r.work for r in recommendations):
+        ranked = [r for r in recommendations if r.work == work]
+        choices = trade_offs(ranked)
+        marked = {id(r) for group in choices for r in group}
+        cells = matrix_cells(ranked[0])
+        lines += ["", f"{work} ({plural(cells[0], 'member cell')}, {plural(cells[1], 'outsider cell')}):",
+                  f"  {'rank':>5}  {'licence':<46} members: {order}  | outsiders"]
+        for rank, rec in enumerate(ranked, 1):
+            members = " ".join(f"{rec.members[v]:>5}" for v in WORST_FIRST)
+            outsiders = " ".join(f"{rec.outsiders[v]:>5}" for v in WORST_FIRST)
+            star = "*" if id(rec) in marked else " "
+            lines.append(f"  {rank:>4}{star}  {rec.license:<46} {members}  | {outsiders}")
+        shown = [group[0] for group in choices] if detailed is None else ranked[:detailed]
+        for rec in shown:
+            same = next((g for g in choices if g[0] is rec), [rec])
+            also = f" (the same counts: {join_names((r.license for r in same[1:]), 6)})" if len(same) > 1 else ""
+            lines += ["", f"  {rec.license}{also}: {plural(rec.members_refused, 'member cell')} not allowed, "
+                          f"{plural(rec.outsiders_allowed, 'outsider cell')} allowed"]
+            matrix = rec.matrix
+            for title, side, keep_refused in (("members", matrix.members, True), ("outsiders", matrix.outsiders, False)):
+                groups = [group for group in groups_by_answer(matrix, side)
+                          if (matrix.answers[group.answer].result.verdict not in ALLOWING) == keep_refused]
+                lines.append(f"    {title} {'not allowed' if keep_refused else 'allowed'}: {'none' if not groups else ''}".rstrip())
+                for group in groups:
+                    lines += group_lines(matrix, side, group, indent="      ")
+        lines += ["", "  (the cells behind any candidate's counts: --candidate ID, or --format html)"]
     return "\n".join(lines) + "\n"
+
+
+def matrix_cells(recommendation: Recommendation) -> tuple[int, int]:
+    """How many member and outsider cells a candidate's counts are over."""
+    matrix = recommendation.matrix
+    return matrix.cell_count(matrix.members), matrix.cell_count(matrix.outsiders)
 
 
 __all__ = ["federation_text", "group_lines", "recommend_text", "uses_line"]
