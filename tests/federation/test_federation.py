@@ -298,7 +298,7 @@ def test_html_is_self_contained(example: Path, tmp_path: Path) -> None:
     assert page.count("<style>") == 1
     assert '<script type="application/json" id="lc-data">' in page
     data = json.loads(page.split('id="lc-data">', 1)[1].split("</script>", 1)[0])
-    assert {"strings", "answers", "rows", "columns", "recommendations"} == set(data)
+    assert {"strings", "answers", "rows", "columns", "combinations", "recommendations"} == set(data)
 
 
 def test_schema_validates_the_example(example: Path) -> None:

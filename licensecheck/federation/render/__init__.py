@@ -160,7 +160,7 @@ def parties_text(matrix: Matrix, side: Side, group: Group, limit: int = 12) -> s
 
 def verdict_counts_text(counts: dict[Verdict, int]) -> str:
     """`3 incompatible, 1 unknown, 5 conditional, 20 compatible` (worst first)."""
-    return ", ".join(f"{counts.get(v, 0)} {v.value}" for v in WORST_FIRST)
+    return ", ".join(f"{counts.get(v, 0):,} {v.value}" for v in WORST_FIRST)
 
 
 def plural(count: int, word: str) -> str:

@@ -53,6 +53,7 @@ def federation_html(matrix: Matrix, recommendations: Sequence[Recommendation] | 
     answers = [_answer_data(matrix, index, tables) for index in range(len(matrix.answers))]
     used = _used_answers(matrix)
     rows_data: dict[str, Any] = {}
+    combination_rows, combination_data = _combinations(matrix, tables)
     sections = [_use_section(matrix, grid, rows_data) for grid in use_grids(matrix)]
     columns = [{"license": column.license, "work": column.work,
                 "commons": [[matrix.commons[i].id, matrix.commons[i].name, matrix.commons[i].owner,
@@ -80,13 +81,13 @@ def federation_html(matrix: Matrix, recommendations: Sequence[Recommendation] | 
                     "outsider_counts": verdict_counts_text(matrix.counts(matrix.outsiders))},
         "member_counts": [(v.value, members[v]) for v in WORST_FIRST],
         "sections": sections,
-        "combinations": _combinations(matrix),
+        "combinations": combination_rows,
         "recommendations": _recommendations(recommendations) if recommendations is not None else None,
     }
     recs = [_recommendation_cells(rec, tables) for rec in recommendations or ()]
     context["reasons"] = [reason_dict(r) for r in tables.reasons]
     context["data"] = {"strings": list(tables.strings), "answers": answers, "rows": rows_data, "columns": columns,
-                       "recommendations": recs}
+                       "combinations": combination_data, "recommendations": recs}
     return render_report(TEMPLATE, context)
 
 
@@ -137,15 +138,36 @@ def _use_section(matrix: Matrix, grid: Grid, rows_data: dict[str, Any]) -> dict[
             "outsider_counts": verdict_counts_text(grid.outsider_counts) if matrix.outsiders.parties else None}
 
 
-def _combinations(matrix: Matrix) -> list[dict[str, Any]]:
-    out = []
+#: candidates and pairs shown in a combinations row before the rest (built by the page's script when opened)
+SHOWN_CANDIDATES = 4
+SHOWN_PAIRS = 3
+
+
+def _combinations(matrix: Matrix, tables: _Tables) -> tuple[list[dict[str, Any]], list[list[Any]]]:
+    """Combinations gathered by inbound expression and use (their candidates are equal): table rows, and the
+    pairs and candidates of each row for the page's script ([pairs, [[licence, verdict, [condition]]]])."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
     for combination in matrix.combinations():
         first, second = combination.commons
-        out.append({"commons": (first.id, second.id), "names": (first.name, second.name), "work": first.work,
-                    "use": combination.use, "inbound": combination.inbound,
-                    "candidates": [{"license": c.license, "verdict": c.result.verdict.value,
-                                    "conditions": "; ".join(c.result.conditions)} for c in combination.candidates]})
-    return out
+        group = groups.get((combination.inbound, combination.use))
+        if group is None:
+            group = groups[(combination.inbound, combination.use)] = {
+                "inbound": combination.inbound, "use": combination.use, "work": first.work, "pairs": [],
+                "candidates": combination.candidates}
+        group["pairs"].append((first.id, second.id))
+    rows, data = [], []
+    for index, group in enumerate(groups.values()):
+        pairs, candidates = group["pairs"], group["candidates"]
+        ids = dict.fromkeys(c for pair in pairs for c in pair)
+        rows.append({"index": index, "inbound": group["inbound"], "use": group["use"], "work": group["work"],
+                     "pairs": [" + ".join(pair) for pair in pairs[:SHOWN_PAIRS]], "more_pairs": len(pairs) - SHOWN_PAIRS,
+                     "tokens": " ".join(ids), "count": len(candidates),
+                     "best": [{"license": c.license, "verdict": c.result.verdict.value} for c in candidates[:SHOWN_CANDIDATES]],
+                     "more": len(candidates) - SHOWN_CANDIDATES})
+        data.append([[list(pair) for pair in pairs],
+                     [[c.license, c.result.verdict.value, [tables.string(x) for x in c.result.conditions]]
+                      for c in candidates]])
+    return rows, data
 
 
 def _recommendations(recommendations: Sequence[Recommendation]) -> list[dict[str, Any]]:

@@ -35,6 +35,11 @@ def groupby_consecutive(items: Iterable[Mapping[str, Any]], key: str) -> list[tu
     return [(value, list(run)) for value, run in itertools.groupby(items, key=lambda item: item.get(key))]
 
 
+def with_positions(columns: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Columns with `col`: their `index` when given, else their position (the cells' `data-col`)."""
+    return [{**column, "col": column.get("index", position)} for position, column in enumerate(columns)]
+
+
 def code_ticks(text: Any) -> Any:
     """Text with its `backticked` words as <code> (escaped; the template filter `code_ticks`)."""
     import re
@@ -68,6 +73,7 @@ def environment() -> Any:
     env.filters["groupby_consecutive"] = groupby_consecutive
     env.filters["script_json"] = script_json
     env.filters["code_ticks"] = code_ticks
+    env.filters["with_positions"] = with_positions
     env.globals.update(
         lc_verdicts=list(WORST_FIRST),
         lc_symbols={verdict.value: SYMBOL[verdict] for verdict in WORST_FIRST},
@@ -84,4 +90,4 @@ def render_report(template: str, context: Mapping[str, Any]) -> str:
     return rendered
 
 
-__all__ = ["code_ticks", "environment", "groupby_consecutive", "render_report", "script_json"]
+__all__ = ["code_ticks", "environment", "groupby_consecutive", "render_report", "script_json", "with_positions"]

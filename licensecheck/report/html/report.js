@@ -141,6 +141,16 @@
       counts.push(value);
     });
     filterStyle.textContent = rules.join("\n");
+    /* a header spanning grouped columns spans the visible ones only */
+    document.querySelectorAll("th[data-lc-span]").forEach(function (header) {
+      var table = header.closest("table");
+      var shown = header.getAttribute("data-lc-span").split(" ").filter(function (col) {
+        var th = table.querySelector("th[data-col=" + cssString(col) + "]");
+        return th && th.offsetParent !== null;
+      }).length;
+      header.hidden = shown === 0;
+      if (shown) { header.colSpan = shown; }
+    });
     document.body.setAttribute("data-lc-filtered", counts.length ? "yes" : "no");
   };
   document.querySelectorAll("[data-lc-filter]").forEach(function (control) {
