@@ -92,7 +92,8 @@ def _umask() -> int:
 @click.option("--commons", "commons", multiple=True, metavar="ID", help="Only this commons (repeatable).")
 @click.option("--use", "uses", multiple=True, metavar="USE", help="Only this use (repeatable).")
 @click.option("--recommend", is_flag=True,
-              help="Rank the library's licences: which lets the members do the most and the outsiders the least.")
+              help="Rank the library's licences per kind of work: which lets the members do the most and the "
+                   "outsiders the least (with --format html: the report with a recommendation section).")
 @click.option("--candidate", "candidates", multiple=True, metavar="ID",
               help="With --recommend: a licence to rank (repeatable; default: every licence of the library).")
 @click.option("--schema", is_flag=True, help="Print the JSON Schema of the registry and exit.")
@@ -110,6 +111,7 @@ def federation(registry: Path | None, fmt: str, output: Path | None, platforms: 
       licensecheck federation examples/federation/plateformes-en-communs.yaml
       licensecheck federation REGISTRY --platform coopcycle --use network-service
       licensecheck federation REGISTRY --format html --output report.html
+      licensecheck federation REGISTRY --format html --recommend --output report.html
       licensecheck federation REGISTRY --format json --output matrix.json
       licensecheck federation REGISTRY --recommend
       licensecheck federation REGISTRY --recommend --candidate LicenseRef-CoopCycle --candidate AGPL-3.0-only
@@ -138,7 +140,7 @@ def federation(registry: Path | None, fmt: str, output: Path | None, platforms: 
     try:
         matrix = Matrix(loaded, catalog, selection, progress)
         recommendations = None
-        if recommend or fmt == "html":
+        if recommend:
             from licensecheck.federation.recommend import recommend as rank
 
             progress.what = "ranking candidates"

@@ -43,7 +43,7 @@ return out;
 def _report(example: Path, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     """The example's HTML report and its JSON document."""
     output = tmp_path / "report.html"
-    CliRunner().invoke(main, ["federation", str(example), "--format", "html", "-o", str(output)])
+    CliRunner().invoke(main, ["federation", str(example), "--format", "html", "--recommend", "-o", str(output)])
     document = json.loads(CliRunner().invoke(main, ["federation", str(example), "--format", "json"]).stdout)
     return output, document
 

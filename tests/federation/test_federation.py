@@ -299,6 +299,8 @@ def test_html_is_self_contained(example: Path, tmp_path: Path) -> None:
     assert '<script type="application/json" id="lc-data">' in page
     data = json.loads(page.split('id="lc-data">', 1)[1].split("</script>", 1)[0])
     assert {"strings", "answers", "rows", "columns", "combinations", "recommendations"} == set(data)
+    assert [] == data["recommendations"]
+    assert 'id="recommendation"' not in page
 
 
 def test_schema_validates_the_example(example: Path) -> None:
