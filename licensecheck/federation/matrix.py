@@ -160,12 +160,17 @@ class Matrix:
                     c_index = position.get(commons_id, -1)
                     if c_index >= 0 and commons[c_index].owner != party.id:
                         chosen.setdefault(c_index, []).append(i)
+            # templates are made in the order of their first cell, so that answers are numbered as cells appear
+            made: list[tuple[int, int, tuple[int, ...], int]] = []  # (first commons, column, chosen, count)
             for column, count in enumerate(counts):
                 count -= sum(1 for c_index in chosen if column_of[c_index] == column)
                 if count > 0:
-                    self._use_template(side, party, p_index, column, (), count)
-            for c_index in sorted(chosen):
-                self._use_template(side, party, p_index, column_of[c_index], tuple(chosen[c_index]), 1)
+                    first = next(i for i in self.columns[column].commons
+                                 if commons[i].owner != party.id and i not in chosen)
+                    made.append((first, column, (), count))
+            made += [(c_index, column_of[c_index], tuple(chosen[c_index]), 1) for c_index in chosen]
+            for _first, column, products, count in sorted(made):
+                self._use_template(side, party, p_index, column, products, count)
             if progress is not None:
                 progress(done + p_index + 1, total)
 

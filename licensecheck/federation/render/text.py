@@ -122,7 +122,8 @@ def recommend_text(recommendations: Sequence[Recommendation], detailed: int | No
         shown = [group[0] for group in choices] if detailed is None else ranked[:detailed]
         for rec in shown:
             same = next((g for g in choices if g[0] is rec), [rec])
-            also = f" (the same counts: {join_names((r.license for r in same[1:]), 6)})" if len(same) > 1 else ""
+            also = (f" (the same counts: {join_names((r.license for r in same[1:]), 6)})"
+                    if len(same) > 1 and detailed is None else "")
             lines += ["", f"  {rec.license}{also}: {plural(rec.members_refused, 'member cell')} not allowed, "
                           f"{plural(rec.outsiders_allowed, 'outsider cell')} allowed"]
             matrix = rec.matrix
