@@ -287,6 +287,16 @@ def _accepted_by(compiled: Compiled) -> frozenset[str]:
     return frozenset(own)
 
 
+def kept_in_result(ctx: Context, compiled: Compiled, option: Option) -> bool:
+    """Whether the material goes into the result through an edge that keeps its own licence applying to it."""
+    whole = [source for source, reach in reach_of(ctx, compiled) if reach == "whole"]
+    fit = fit_material(ctx, compiled, whole, option, linking=not whole)
+    if fit is None:
+        return False
+    statement = fit[1].clause.statement
+    return isinstance(statement, m.Edge) and statement.keeps
+
+
 def relicensed(ctx: Context, compiled: Compiled, option: Option) -> bool:
     """Whether the inbound material goes under the option's licence, whose obligations then prevail.
 
