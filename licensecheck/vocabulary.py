@@ -262,6 +262,8 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
     "advertising-acknowledgment": DutyKind(
         "display the licensor's acknowledgment in advertising materials that mention the work", False),
+    "rename-derivatives": DutyKind(
+        "not give derived products the original's name without the licensor's permission", False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
