@@ -264,6 +264,9 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
         "display the licensor's acknowledgment in advertising materials that mention the work", False),
     "rename-derivatives": DutyKind(
         "not give derived products the original's name without the licensor's permission", False),
+    "credit-in-documentation": DutyKind(
+        "state in the documentation of the product that it includes or is based on the work (a credit clause)",
+        False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
