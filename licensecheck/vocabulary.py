@@ -267,6 +267,8 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "credit-in-documentation": DutyKind(
         "state in the documentation of the product that it includes or is based on the work (a credit clause)",
         False),
+    "seek-recipient-assent": DutyKind(
+        "make a reasonable effort to obtain the express assent of recipients to the licence", False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
