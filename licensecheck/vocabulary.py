@@ -201,6 +201,7 @@ PURPOSES: Final[Mapping[str, str]] = {
     "fossil-fuel": "fossil-fuel extraction", "child-labour": "child labour",
     "discrimination": "discrimination", "bodily-harm": "bodily harm", "personal": "personal use",
     "study": "study", "research": "research", "education": "education",
+    "nuclear-facility": "the design, construction, operation or maintenance of a nuclear facility",
 }
 
 WORKS: Final[tuple[str, ...]] = ("software", "data", "content")
