@@ -154,6 +154,8 @@ ATTRIBUTES: Final[Mapping[str, Attribute]] = {
     "offers_warranty": Attribute("bool", "offers its recipients a warranty, support or liability of its own"),
     "shared_profit": Attribute("bool", "seeks shared profit for all of its members (ACSL 2(d))"),
     "non_members_set_labour_cost": Attribute("bool", "lets non-members set the cost of their labour (ACSL 2(d))"),
+    "monthly_active_users": Attribute(
+        "int", "monthly active users of the products or services it and its affiliates make available"),
 }
 
 #: activity tags beyond the purposes (spec section 3, `activities`)
