@@ -156,6 +156,9 @@ ATTRIBUTES: Final[Mapping[str, Attribute]] = {
     "non_members_set_labour_cost": Attribute("bool", "lets non-members set the cost of their labour (ACSL 2(d))"),
     "monthly_active_users": Attribute(
         "int", "monthly active users of the products or services it and its affiliates make available"),
+    "worker_voting_control": Attribute("bool", "gives its worker-owners complete voting control over governance"),
+    "majority_worker_owners": Attribute(
+        "bool", "has a majority of workers who are owners or on a clear path to ownership"),
 }
 
 #: activity tags beyond the purposes (spec section 3, `activities`)
