@@ -159,6 +159,8 @@ ATTRIBUTES: Final[Mapping[str, Attribute]] = {
     "worker_voting_control": Attribute("bool", "gives its worker-owners complete voting control over governance"),
     "majority_worker_owners": Attribute(
         "bool", "has a majority of workers who are owners or on a clear path to ownership"),
+    "cooperative_project_member": Attribute(
+        "bool", "is a Member of a Cooperative Project (one member, one vote on the licensing terms)"),
 }
 
 #: activity tags beyond the purposes (spec section 3, `activities`)
