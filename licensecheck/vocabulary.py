@@ -208,6 +208,7 @@ PURPOSES: Final[Mapping[str, str]] = {
     "fossil-fuel": "fossil-fuel extraction", "child-labour": "child labour",
     "discrimination": "discrimination", "bodily-harm": "bodily harm", "personal": "personal use",
     "study": "study", "research": "research", "education": "education",
+    "managed-service": "offering the work to third parties as a hosted or managed service",
 }
 
 WORKS: Final[tuple[str, ...]] = ("software", "data", "content")
