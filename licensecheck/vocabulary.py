@@ -209,6 +209,7 @@ PURPOSES: Final[Mapping[str, str]] = {
     "discrimination": "discrimination", "bodily-harm": "bodily harm", "personal": "personal use",
     "study": "study", "research": "research", "education": "education",
     "managed-service": "offering the work to third parties as a hosted or managed service",
+    "training-other-models": "improving another large language model with the work or its outputs",
 }
 
 WORKS: Final[tuple[str, ...]] = ("software", "data", "content")
