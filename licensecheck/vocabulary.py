@@ -210,6 +210,13 @@ PURPOSES: Final[Mapping[str, str]] = {
     "study": "study", "research": "research", "education": "education",
     "managed-service": "offering the work to third parties as a hosted or managed service",
     "training-other-models": "improving another large language model with the work or its outputs",
+    "unlawful": "unlawful", "harm-to-minors": "exploiting or harming minors",
+    "disinformation": "fraud or disinformation", "harassment": "harassment or defamation",
+    "personal-data-harm": "misuse of personal information",
+    "automated-legal-decisions": "fully automated decisions affecting people's legal rights",
+    "medical-advice": "medical advice", "weapons": "weapons", "impersonation": "impersonating people",
+    "undisclosed-ai-content": "passing machine-generated content off as human-made",
+    "human-trafficking": "human trafficking",
 }
 
 WORKS: Final[tuple[str, ...]] = ("software", "data", "content")
