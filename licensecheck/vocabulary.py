@@ -166,7 +166,7 @@ ATTRIBUTES: Final[Mapping[str, Attribute]] = {
 #: activity tags beyond the purposes (spec section 3, `activities`)
 EXTRA_ACTIVITIES: Final[frozenset[str]] = frozenset({
     "supplies-military", "supplies-law-enforcement", "forced-labour", "mass-surveillance", "ecocide",
-    "mineral-extraction", "violent-media",
+    "mineral-extraction", "violent-media", "gambling", "tobacco", "nuclear-energy", "deforestation",
 })
 
 # -- Events that end rights (`ends ACTS on EVENT`) and the attribute that states each ----------
