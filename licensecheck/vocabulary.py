@@ -276,6 +276,8 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "publish-supply-chain-data": DutyKind("publish data about the supply chain", True),
     "indemnify-licensor": DutyKind("indemnify the licensor against claims arising from the use", False),
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
+    "follow-use-policy": DutyKind(
+        "keep to the use restrictions the licence lists or incorporates (an acceptable use policy)", False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
