@@ -276,6 +276,9 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "publish-supply-chain-data": DutyKind("publish data about the supply chain", True),
     "indemnify-licensor": DutyKind("indemnify the licensor against claims arising from the use", False),
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
+    "display-built-with": DutyKind(
+        "display the attribution phrase the licence names (\"Built with Llama\") with the product", False),
+    "name-derived-model": DutyKind("begin the name of a derived model with the name the licence gives", False),
     "pass-on-use-restrictions": DutyKind(
         "make the licence's use restrictions an enforceable part of any terms the work or its derivatives "
         "are passed on or offered under, and tell recipients of them", True, ("pass-on-use-restrictions",)),
