@@ -276,6 +276,8 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "publish-supply-chain-data": DutyKind("publish data about the supply chain", True),
     "indemnify-licensor": DutyKind("indemnify the licensor against claims arising from the use", False),
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
+    "keep-license-key": DutyKind(
+        "leave the licence-key functionality, and what it protects, in place", False),
     "display-built-with": DutyKind(
         "display the attribution phrase the licence names (\"Built with Llama\") with the product", False),
     "name-derived-model": DutyKind("begin the name of a derived model with the name the licence gives", False),
