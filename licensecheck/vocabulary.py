@@ -208,7 +208,7 @@ PURPOSES: Final[Mapping[str, str]] = {
     "fossil-fuel": "fossil-fuel extraction", "child-labour": "child labour",
     "discrimination": "discrimination", "bodily-harm": "bodily harm", "personal": "personal use",
     "study": "study", "research": "research", "education": "education",
-    "managed-service": "offering the work to third parties as a hosted or managed service",
+    "managed-service": "hosted or managed service",
     "training-other-models": "improving another large language model with the work or its outputs",
     "unlawful": "unlawful", "harm-to-minors": "exploiting or harming minors",
     "disinformation": "fraud or disinformation", "harassment": "harassment or defamation",
