@@ -278,6 +278,7 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
     "keep-license-key": DutyKind(
         "leave the licence-key functionality, and what it protects, in place", False),
+    "use-latest-version": DutyKind("make reasonable efforts to use the latest version of the work", False),
     "display-built-with": DutyKind(
         "display the attribution phrase the licence names (\"Built with Llama\") with the product", False),
     "name-derived-model": DutyKind("begin the name of a derived model with the name the licence gives", False),
