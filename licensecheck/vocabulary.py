@@ -260,6 +260,8 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "publish-supply-chain-data": DutyKind("publish data about the supply chain", True),
     "indemnify-licensor": DutyKind("indemnify the licensor against claims arising from the use", False),
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
+    "keep-invariant-sections": DutyKind(
+        "keep the Invariant Sections unaltered and the Cover Texts in modified versions (GFDL)", False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
