@@ -262,6 +262,9 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
     "keep-invariant-sections": DutyKind(
         "keep the Invariant Sections unaltered and the Cover Texts in modified versions (GFDL)", False),
+    "provide-transparent-copy": DutyKind(
+        "provide a machine-readable Transparent copy with copies distributed in quantity, or a network location for one",
+        True, ("provide-transparent-copy",)),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
