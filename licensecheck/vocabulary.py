@@ -265,6 +265,9 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "provide-transparent-copy": DutyKind(
         "provide a machine-readable Transparent copy with copies distributed in quantity, or a network location for one",
         True, ("provide-transparent-copy",)),
+    "use-distinct-title": DutyKind(
+        "give a modified version a title or name distinct from the original's (GFDL §4(A); OFL Reserved Font Names)",
+        False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
