@@ -283,17 +283,22 @@ def _describe(cond: m.Cond, negate: bool, vocab: Vocabulary) -> str:
         return f"{'not ' if negate else ''}`{cond.name}` as {cond.where} defines it ({describe(cond.condition)})" \
             if cond.where else inner
     if isinstance(cond, m.Not):
-        if negate or not isinstance(cond.item, (m.All, m.Any)):
-            return describe(cond.item, not negate)
-        return f"not ({describe(cond.item)})"
+        return describe(cond.item, not negate)
     if isinstance(cond, (m.All, m.Any)):
-        if negate:
-            return f"not ({describe(cond)})"
-        joiner = " and " if isinstance(cond, m.All) else " or "
-        parts = [f"({describe(item)})" if isinstance(item, (m.All, m.Any)) else describe(item)
+        # negated, a conjunction becomes a disjunction of negations and the other way round (De Morgan)
+        conjunction = isinstance(cond, m.All) != negate
+        joiner = " and " if conjunction else " or "
+        parts = [f"({describe(item, negate)})" if _compound(item, negate) else describe(item, negate)
                  for item in cond.items]
         return joiner.join(parts)
     return _describe_atom(cond, negate, vocab)
+
+
+def _compound(cond: m.Cond, negate: bool) -> bool:
+    """Whether a condition reads as several parts joined by and/or (and needs parentheses inside another)."""
+    while isinstance(cond, m.Not):
+        cond, negate = cond.item, not negate
+    return isinstance(cond, (m.All, m.Any)) and len(cond.items) > 1
 
 
 def _negative(phrase: str) -> str:
