@@ -96,11 +96,13 @@ def _umask() -> int:
                    "outsiders the least (with --format html: the report with a recommendation section).")
 @click.option("--candidate", "candidates", multiple=True, metavar="ID",
               help="With --recommend: a licence to rank (repeatable; default: every licence of the library).")
+@click.option("--remedies", is_flag=True,
+              help="Also say what would make each answer better (questions §8 `remedies`, as `test --remedies`).")
 @click.option("--schema", is_flag=True, help="Print the JSON Schema of the registry and exit.")
 @terms_option
 def federation(registry: Path | None, fmt: str, output: Path | None, platforms: tuple[str, ...],
                commons: tuple[str, ...], uses: tuple[str, ...], recommend: bool, candidates: tuple[str, ...],
-               schema: bool, terms: tuple[Path, ...]) -> None:
+               remedies: bool, schema: bool, terms: tuple[Path, ...]) -> None:
     """Who among a federation's platforms may reuse, run and combine which commons (docs/federation.md).
 
     Every cell (platform x commons x use) is one question answered by the same checker as
@@ -111,7 +113,7 @@ def federation(registry: Path | None, fmt: str, output: Path | None, platforms: 
       licensecheck federation examples/federation/plateformes-en-communs.yaml
       licensecheck federation REGISTRY --platform coopcycle --use network-service
       licensecheck federation REGISTRY --format html --output report.html
-      licensecheck federation REGISTRY --format html --recommend --output report.html
+      licensecheck federation REGISTRY --format html --recommend --remedies --output report.html
       licensecheck federation REGISTRY --format json --output matrix.json
       licensecheck federation REGISTRY --recommend
       licensecheck federation REGISTRY --recommend --candidate LicenseRef-CoopCycle --candidate AGPL-3.0-only
@@ -138,7 +140,7 @@ def federation(registry: Path | None, fmt: str, output: Path | None, platforms: 
     selection = Selection(platforms or None, commons or None, uses or None)
     progress = _Progress("answering platforms")
     try:
-        matrix = Matrix(loaded, catalog, selection, progress)
+        matrix = Matrix(loaded, catalog, selection, progress, remedies=remedies)
         recommendations = None
         if recommend:
             from licensecheck.federation.recommend import recommend as rank

@@ -98,13 +98,15 @@ class Matrix:
     def __init__(self, registry: Registry, catalog: Catalog, selection: Selection | None = None,
                  progress: Progress | None = None,
                  licence_of: Callable[[Commons], str] | None = None,
-                 results: dict[Question, Result] | None = None) -> None:
+                 results: dict[Question, Result] | None = None, remedies: bool = False) -> None:
         """Ask every question; `licence_of` replaces the commons' licences (`--recommend`), `results`
-        holds answers already known (shared between matrices of one registry)."""
+        holds answers already known (shared between matrices of one registry); with `remedies`, each
+        answer also says what would make it better (questions §8)."""
         self.registry = registry
         self.catalog = catalog
         self.selection = selection or Selection()
         self._licence_of = licence_of
+        self.remedies = remedies
         self.results: dict[Question, Result] = results if results is not None else {}
         platforms, commons, uses = _select(registry, self.selection, catalog)
         self.commons: tuple[Commons, ...] = commons
@@ -209,7 +211,7 @@ class Matrix:
             found = self.by_question[question] = len(self.answers)
             result = self.results.get(question)
             if result is None:
-                result = self.results[question] = check_question(question, self.catalog)
+                result = self.results[question] = check_question(question, self.catalog, remedies=self.remedies)
             self.answers.append(Answer(f"a{found + 1}", question, result))
         return found
 
