@@ -260,6 +260,8 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "publish-supply-chain-data": DutyKind("publish data about the supply chain", True),
     "indemnify-licensor": DutyKind("indemnify the licensor against claims arising from the use", False),
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
+    "acknowledge-in-advertising": DutyKind(
+        "display the acknowledgment the licence states in advertising materials that mention the work", False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
