@@ -262,6 +262,9 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
     "acknowledge-in-advertising": DutyKind(
         "display the acknowledgment the licence states in advertising materials that mention the work", False),
+    "acknowledge-in-documentation": DutyKind(
+        "include the acknowledgment the licence states in the end-user documentation (or the software itself)",
+        False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
