@@ -265,6 +265,7 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "acknowledge-in-documentation": DutyKind(
         "include the acknowledgment the licence states in the end-user documentation (or the software itself)",
         False),
+    "rename-derivatives": DutyKind("give derived works a name that does not use the original's name", False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
