@@ -266,6 +266,7 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
         "include the acknowledgment the licence states in the end-user documentation (or the software itself)",
         False),
     "rename-derivatives": DutyKind("give derived works a name that does not use the original's name", False),
+    "accept-governing-law": DutyKind("accept the law the licence chooses to govern it, also for derived works", False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
