@@ -80,7 +80,7 @@ def test_markdown_comment(repo: Repo) -> None:
     assert text.index("#### incompatible (1)") < text.index("#### unknown (1)") < text.index(
         "<summary>compatible (5)</summary>")
     assert "| package left-pad 1.3.0 (Glide) | dynamic-link into Apache-2.0 | `node_modules/left-pad/package.json:4` |" \
-           " unknown inbound licence id `Glide` |" in text
+           " unknown inbound licence id `Glide`: `Glide` is the SPDX licence" in text
 
 
 def test_text_groups_and_citations(repo: Repo) -> None:
