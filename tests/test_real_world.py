@@ -106,9 +106,6 @@ def measure(source: str | None = None) -> Share:
 #: lists them): until they land in the library, the 99% test is an expected failure naming what is missing.
 #: Remove this table once they have.
 OTHER_BATCHES: dict[str, str] = {
-    **dict.fromkeys(["bsl-1.0", "curl", "ftl", "fsfullr", "fsfap", "fsful", "bsd-4-clause", "bsd-4-clause-uc",
-                     "libtiff", "libpng", "beerware", "afl-2.0", "afl-2.1", "apache-1.1", "hpnd", "bzip2-1.0.6",
-                     "bsd-1-clause", "bsd-3-clause-clear", "icu", "ijg", "bitstream-vera"], "breadth-a1"),
     **dict.fromkeys(["lgpl-2.0+", "lgpl-2.0-or-later", "lgpl-2.0-only", "mpl-1.1", "epl-1.0", "ms-pl", "sleepycat",
                      "artistic-2.0", "gpl-1.0-or-later", "gpl-1.0+", "artistic-1.0-perl", "artistic-1.0",
                      "artistic-dist"],

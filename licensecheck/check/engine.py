@@ -29,7 +29,7 @@ from licensecheck.check.rules import duty_outcome, permission_outcome
 from licensecheck.check.verdict import BETTER, Outcome, Reason, Verdict, all_of, any_of
 from licensecheck.expr import And, Expr, Leaf, Or, leaves
 from licensecheck.question import Question
-from licensecheck.vocabulary import MODIFIABLE_USES, USE_ACTS
+from licensecheck.vocabulary import MODIFY
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def check(question: Question, catalog: Catalog, parse: ExpressionParser,
 
     With `elect=False` the outbound licence is taken as named: no or-later election, no conversion.
     """
-    facts = facts_of(question, today)
+    facts = facts_of(question, catalog.vocabulary, today)
     policy = None
     if question.policy is not None:
         policy = catalog.policy(question.policy)
@@ -90,7 +90,7 @@ def _split_unknown_facts(question: Question, facts: Facts, catalog: Catalog, par
                          elect: bool) -> Outcome:
     """Evaluate, splitting on `modified` and the kind of work when the answer depends on them."""
     run = _Run(catalog, parse, policy, inbound, outbound, elect)
-    if facts.modified is None and question.use in MODIFIABLE_USES:
+    if facts.modified is None and _modifiable(facts):
         cases = [(replace(facts, modified=False), "the material is not modified"),
                  (replace(facts, modified=True), "the material is modified")]
         return _pick([(_split_work(f, run), c) for f, c in cases])
@@ -170,10 +170,16 @@ def _evaluate(facts: Facts, run: _Run) -> Outcome:
     return all_of(per_outbound)
 
 
+def _modifiable(facts: Facts) -> bool:
+    """Whether the question's `modified` fact adds the act `modify` (the use does not decide it)."""
+    use = facts.vocab.uses[facts.use]
+    return not (use.has("modifies") or use.has("never-modifies"))
+
+
 def _acts(facts: Facts) -> tuple[str, ...]:
-    acts = list(USE_ACTS[facts.use])
-    if facts.modified and "modify" not in acts and facts.use in MODIFIABLE_USES:
-        acts.append("modify")
+    acts = list(facts.vocab.uses[facts.use].acts)
+    if facts.modified and MODIFY not in acts and _modifiable(facts):
+        acts.append(MODIFY)
     return tuple(acts)
 
 
@@ -187,22 +193,37 @@ def _outbound_leaf(ctx: Context, inbound: Expr, leaf: Leaf) -> Outcome:
 
 
 def _best_option(ctx: Context, inbound: Expr, options: Sequence[Option | None]) -> Outcome:
+    """The named outbound licence, or the best option the licensee may convey the result under instead.
+
+    The licensee chooses among the options (OR): an option whose answer is unknown stays unknown, it is not
+    dropped (incompatible OR unknown is unknown).
+    """
     named = options[0]
     first = _expr(ctx, inbound, options[:1])[0]
     if first.verdict is Verdict.COMPATIBLE or named is None or len(options) == 1:
         return first
     outcomes = _expr(ctx, inbound, options)
-    best = outcomes[0]
+    candidates = [outcomes[0]]
     for option, outcome in zip(options[1:], outcomes[1:], strict=True):
         assert option is not None
-        if outcome.verdict in (Verdict.INCOMPATIBLE, Verdict.UNKNOWN):
+        if outcome.verdict is Verdict.INCOMPATIBLE:
             continue
         candidate = outcome.at_least_conditional(
             f"convey the result under {option.label} instead of {named.label}", option.reasons, option.path)
         if outcomes[0].verdict is Verdict.INCOMPATIBLE:
             candidate = candidate.with_reasons(outcomes[0].reasons)
+        candidates.append(candidate)
+    return _first_best(candidates)
+
+
+def _first_best(candidates: Sequence[Outcome]) -> Outcome:
+    """The best candidate, the first on a tie (options are listed in the order a licensee would try them)."""
+    best = candidates[0]
+    for candidate in candidates[1:]:
         if BETTER[candidate.verdict] > BETTER[best.verdict]:
             best = candidate
+    if best.verdict is Verdict.UNKNOWN:
+        return any_of(candidates)
     return best
 
 
@@ -335,7 +356,7 @@ def _tiers(ctx: Context, compiled: Compiled, options: Sequence[Option | None]) -
         assert isinstance(tier, m.Tier)
         value = evaluate(tier.condition, ctx.facts, compiled.license.id)
         if value is False:
-            refused.append(source.reason(f"grants {tier.target} only if {describe(tier.condition)}"  # type: ignore[arg-type]
+            refused.append(source.reason(f"grants {tier.target} only if {describe(tier.condition, ctx.facts.vocab)}"  # type: ignore[arg-type]
                                          "; that does not hold here"))
             continue
         if source.clause.unclear:
@@ -354,12 +375,12 @@ def _tiers(ctx: Context, compiled: Compiled, options: Sequence[Option | None]) -
                 outcomes = _expr(ctx, Leaf(target.id), options) if ctx.depth < 8 else \
                     [Outcome(Verdict.UNKNOWN, errors=("licences grant each other in a loop",))] * len(options)
                 ctx.depth -= 1
-                note = f"grants the rights of {target.id}" + (f" if {describe(value)}" if value is not True else "")
+                note = f"grants the rights of {target.id}" + (f" if {describe(value, ctx.facts.vocab)}" if value is not True else "")
                 outcomes = [o.with_reasons((source.reason(note),)) for o in outcomes]
                 outcomes = [replace(o, choices=(f"{compiled.license.id} [{source.clause.id}] grants {target.id}",
                                                 *o.choices)) for o in outcomes]
         if value is not True:
-            outcomes = [o.at_least_conditional(describe(value)) for o in outcomes]
+            outcomes = [o.at_least_conditional(describe(value, ctx.facts.vocab)) for o in outcomes]
         per_tier.append(outcomes)
         labels.append(tier.target)
     if not per_tier:
