@@ -300,8 +300,9 @@ def _expr(ctx: Context, expr: Expr, options: Sequence[Option | None],
 
 
 def _unknown_id(ctx: Context, name: str, role: str) -> Outcome:
-    hint = ctx.catalog.suggest(name)
-    more = f"; did you mean `{hint}`?" if hint else ""
+    from licensecheck.spdx_meta import unknown_hint
+
+    more = unknown_hint(name, ctx.catalog.suggest(name))
     return Outcome(Verdict.UNKNOWN, errors=(f"unknown {role} licence id `{name}`{more}",))
 
 
