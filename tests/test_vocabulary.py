@@ -94,3 +94,17 @@ def test_lint_checks_the_vocabulary(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["lint", str(path)])
     assert 4 == result.exit_code
     assert f"{path}:2:1: error: unknown act `host` in the declaration of `hosting`" in result.output
+
+
+def test_the_vocabulary_command_lists_every_word() -> None:
+    """`licensecheck vocabulary` lists the uses, kinds and duty kinds, in text and JSON."""
+    import json
+
+    runner = CliRunner()
+    text = runner.invoke(main, ["vocabulary"])
+    document = json.loads(runner.invoke(main, ["vocabulary", "--format", "json"]).output)
+    assert 0 == text.exit_code
+    assert "static-link            reproduce, combine, distribute" in text.output
+    assert "publish" in {u["name"] for u in document["uses"]}
+    assert {"name": "offer-source", "active": True} == {k: v for k, v in document["duties"][
+        [d["name"] for d in document["duties"]].index("offer-source")].items() if k in ("name", "active")}
