@@ -260,6 +260,9 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "publish-supply-chain-data": DutyKind("publish data about the supply chain", True),
     "indemnify-licensor": DutyKind("indemnify the licensor against claims arising from the use", False),
     "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
+    "rename-modified": DutyKind(
+        "give a modified version a name that does not pass it off as the original, and document how it differs",
+        False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
