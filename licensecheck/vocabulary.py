@@ -263,6 +263,8 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "rename-modified": DutyKind(
         "give a modified version a name that does not pass it off as the original, and document how it differs",
         False),
+    "obtain-assent": DutyKind("make a reasonable effort to obtain the recipients' express assent to the licence",
+                              False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
