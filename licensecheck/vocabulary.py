@@ -265,6 +265,8 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
         False),
     "obtain-assent": DutyKind("make a reasonable effort to obtain the recipients' express assent to the licence",
                               False),
+    "distribute-as-patches": DutyKind(
+        "distribute modifications only in a form separate from the original, such as patches", False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
