@@ -267,6 +267,9 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
                               False),
     "distribute-as-patches": DutyKind(
         "distribute modifications only in a form separate from the original, such as patches", False),
+    "grant-back": DutyKind(
+        "let the initial developer distribute your modifications, and supply unpublished linked items on request",
+        False),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
