@@ -270,6 +270,9 @@ DUTIES: Final[Mapping[str, DutyKind]] = {
     "grant-back": DutyKind(
         "let the initial developer distribute your modifications, and supply unpublished linked items on request",
         False),
+    "publish-modifications": DutyKind(
+        "publish the source of modifications that are put to use, also when used only inside the organisation", True,
+        ("publish-modifications",)),
 }
 
 # -- Share-alike scopes -------------------------------------------------------------------------
