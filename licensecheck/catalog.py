@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from licensecheck import model as m
+from licensecheck.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True, eq=False)
@@ -29,6 +30,7 @@ class License:
     or_later: bool = False
     family: str = ""
     version: tuple[int, ...] = ()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     @property
     def base_id(self) -> str:
@@ -102,6 +104,9 @@ class Catalog:
     families: dict[str, list[tuple[tuple[int, ...], str]]] = field(default_factory=dict)
     #: identifies this catalog in process-wide memos (an object id may be reused once a catalog is freed)
     token: str = field(default_factory=lambda: os.urandom(8).hex())
+    #: the vocabulary documents, and the vocabulary they and the licences' own entries declare
+    vocabularies: tuple[m.Document, ...] = ()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     _cache: dict[str, License | None] = field(default_factory=dict, repr=False)
 
     # -- building --------------------------------------------------------------------------
@@ -109,9 +114,14 @@ class Catalog:
     def build(cls, documents: Iterable[m.Document]) -> Catalog:
         """Index licences, exceptions, addenda and policies by every id and alias they declare."""
         catalog = cls()
+        documents = list(documents)
+        catalog.vocabularies = tuple(doc for doc in documents if doc.kind == "vocabulary")
+        catalog.vocabulary = Vocabulary.from_documents(documents)
         for doc in documents:
             if doc.kind == "policy":
                 catalog.policies[doc.id.lower()] = doc
+                continue
+            if doc.kind == "vocabulary":
                 continue
             catalog.documents[doc.id] = doc  # type: ignore[index]
             included = doc.field("later-versions") == "included"  # the id itself reaches later versions
@@ -198,7 +208,8 @@ class Catalog:
         if modules:
             clauses = clauses + tuple(c for mod in modules for c in mod.clauses)
         return License(id=spelled, document=doc, clauses=clauses, or_later=or_later,
-                       family=doc.field("family"), version=_version_tuple(doc.field("version")))
+                       family=doc.field("family"), version=_version_tuple(doc.field("version")),
+                       vocabulary=self.vocabulary)
 
     def effective_clauses(self, doc: m.Document) -> tuple[m.Clause, ...]:
         """A document's clauses, after those of the licence it extends (minus the ones it drops)."""

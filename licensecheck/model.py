@@ -89,6 +89,17 @@ class Agreement(Record):
     """A separate agreement with the licensor exists (never known from a question)."""
 
 
+class Unsettled(Record):
+    """A condition on an attribute by which the licence cannot clearly place a licensee of this kind.
+
+    Never written in a terms file: evaluation leaves it where the vocabulary says the kind is unsettled for
+    the attribute (is a public body "worker-owned"?), and a verdict that turns on it is `unknown`.
+    """
+
+    item: Cond
+    kind: str
+
+
 class UseIs(Record):
     """The question's use is this one (`use is network-service`)."""
 
@@ -122,7 +133,8 @@ class Any(Record):
 
 
 Cond = (LicenseeKind | LicenseeFlag | LicenseeCompare | LicenseeMember | LicenseeActivity | Purpose
-        | Modified | WorkIs | Trial | ParameterSet | ParameterCompare | Agreement | UseIs | Term | Not | All | Any)
+        | Modified | WorkIs | Trial | ParameterSet | ParameterCompare | Agreement | UseIs | Term | Unsettled | Not | All
+        | Any)
 
 # -- Targets of share-alike and compatibility edges -------------------------------------------
 
@@ -254,11 +266,24 @@ class Termination(Record):
     cure_days: int | None = None
 
 
+class Reservation(Record):
+    """`reserves all other rights`: an act no clause grants is refused by this clause, not left undecided."""
+
+
 class Definition(Record):
     """`define TERM as COND`: a term of the licence's own; conditions of the file use it by name."""
 
     name: str
     condition: Cond
+
+
+class Declares(Record):
+    """A vocabulary entry (a use, a kind, an attribute, a duty kind, a scope, ...) declared by a clause.
+
+    `entry` is one of the records of `licensecheck.vocabulary`.
+    """
+
+    entry: object
 
 
 class Selector(Record):
@@ -280,7 +305,8 @@ class PolicyRule(Record):
 
 
 Statement = (Permission | Prohibition | Duty | ShareAlike | ShareAlikeExcludes | Edge
-             | NoFurtherRestrictions | Removable | Tier | Waiver | Change | Termination | Definition | PolicyRule)
+             | NoFurtherRestrictions | Removable | Tier | Waiver | Change | Termination | Reservation | Definition | PolicyRule
+             | Declares)
 
 
 class Clause(Record):

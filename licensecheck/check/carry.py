@@ -10,9 +10,6 @@ from licensecheck import model as m
 from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.context import Context, Option, licence_versions, memoised, unclear_outcome
 from licensecheck.check.verdict import EMPTY, Outcome, Reason, Verdict
-from licensecheck.vocabulary import SCOPE_REACH, SCOPES, restriction_kinds
-
-_ALL_TAGS = frozenset(restriction_kinds())
 
 
 def reach_of(ctx: Context, compiled: Compiled) -> list[tuple[Source, str]]:
@@ -32,7 +29,8 @@ def _reach_uncached(ctx: Context, compiled: Compiled) -> list[tuple[Source, str]
         assert isinstance(statement, m.ShareAlike)
         if statement.works and ctx.facts.work is not None and ctx.facts.work not in statement.works:
             continue
-        reach = SCOPE_REACH.get(statement.scope, {}).get(use)
+        scope = ctx.facts.vocab.scopes.get(statement.scope)
+        reach = scope.reach_for(use) if scope is not None else None
         if reach == "whole-if-modified":
             reach = "retain" if ctx.facts.modified is False else "whole"
         if reach:
@@ -63,7 +61,7 @@ def _edge_applies(ctx: Context, edge: m.Edge) -> bool:
         return False
     if edge.adapted and ctx.facts.modified is not True:
         return False
-    return not (edge.combined and ctx.facts.use == "distribute")
+    return not (edge.combined and ctx.facts.vocab.uses[ctx.facts.use].has("copies-only"))
 
 
 def fit_material(ctx: Context, compiled: Compiled, whole: Sequence[Source], option: Option,
@@ -175,7 +173,8 @@ def _carry_uncached(ctx: Context, compiled: Compiled, option: Option) -> Outcome
             source = unclear[0]
             return Outcome(Verdict.UNKNOWN, reasons=(source.reason("may require the result under this licence"),),
                            errors=(f"{source.where} [{source.clause.id}] is unclear: {source.clause.unclear}",))
-        reasons = [s.reason(f"requires the result ({SCOPES[s.clause.statement.scope]}) under its targets; "  # type: ignore[union-attr]
+        scopes = ctx.facts.vocab.scopes
+        reasons = [s.reason(f"requires the result ({scopes[s.clause.statement.scope].text}) under its targets; "  # type: ignore[union-attr]
                             f"{option.label} is not one of them") for s in whole if not s.clause.unclear]
         if compiled.no_further is not None:
             extra = compile_license(option.license).tag_set() - _accepted_by(compiled)
@@ -199,11 +198,11 @@ def _carry_uncached(ctx: Context, compiled: Compiled, option: Option) -> Outcome
             return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons))
         if option.license.base_id == compiled.license.base_id:
             return Outcome(Verdict.COMPATIBLE, reasons=(retain[0].reason("the result carries the same licence"),))
-        scope = retain[0].clause.statement.scope  # type: ignore[union-attr]
+        scope = ctx.facts.vocab.scopes[retain[0].clause.statement.scope].text  # type: ignore[union-attr]
         return Outcome(Verdict.CONDITIONAL, conditions=(
-            f"keep the {lid} material ({SCOPES[scope]}) under {compiled.license.id}, with its source available, "
+            f"keep the {lid} material ({scope}) under {compiled.license.id}, with its source available, "
             f"inside or beside the {option.label} result",),
-            reasons=tuple(s.reason(f"keeps {SCOPES[scope]} under this licence") for s in retain))
+            reasons=tuple(s.reason(f"keeps {scope} under this licence") for s in retain))
     if outbound_whole:
         edge = fit_material(ctx, compiled, [], option, linking=True)
         if edge is not None and edge[0] == "compatible":
@@ -229,18 +228,14 @@ def _carry_uncached(ctx: Context, compiled: Compiled, option: Option) -> Outcome
     return _open_outbound(ctx, compiled, option)
 
 
-#: uses whose result puts the inbound material itself under the outbound licence's grants (adaptations and
-#: copies passed on); a collection or a linked program keeps each part under its own licence
-_GOVERNED_USES = frozenset({"modify", "relicense-adaptation", "distribute"})
-
-
 #: restrictions a result must keep: who may use the material and for what
 _FIELD_OF_USE = frozenset({"licensee-restriction", "purpose-restriction"})
 
 
 def _open_outbound(ctx: Context, compiled: Compiled, option: Option) -> Outcome:
     """An open outbound licence would grant recipients what a field-of-use restriction of the inbound denies."""
-    governed = ctx.facts.use in _GOVERNED_USES or (ctx.facts.use == "include-data" and ctx.facts.modified is True)
+    use = ctx.facts.vocab.uses[ctx.facts.use]
+    governed = use.has("passes-on") or (use.has("passes-on-if-modified") and ctx.facts.modified is True)
     if not governed or option.license.base_id == compiled.license.base_id:
         return EMPTY
     restricted = [(tag, src) for tag, src in compiled.tags if tag in _FIELD_OF_USE]
@@ -259,13 +254,13 @@ def _open_outbound(ctx: Context, compiled: Compiled, option: Option) -> Outcome:
 
 
 def _accepted_by(compiled: Compiled) -> frozenset[str]:
+    vocab = compiled.license.vocabulary
     if compiled.no_further is None:  # no clause forbids further restrictions
-        return compiled.tag_set() | _ALL_TAGS
+        return compiled.tag_set() | frozenset(vocab.restriction_kinds())
     own = set(compiled.tag_set())
-    if compiled.no_further is not None:
-        statement = compiled.no_further.clause.statement
-        assert isinstance(statement, m.NoFurtherRestrictions)
-        own.update(statement.allowed)
+    statement = compiled.no_further.clause.statement
+    assert isinstance(statement, m.NoFurtherRestrictions)
+    own.update(vocab.expand(statement.allowed))
     return frozenset(own)
 
 

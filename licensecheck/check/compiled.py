@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from licensecheck import model as m
 from licensecheck.catalog import License
 from licensecheck.check.verdict import Reason
-from licensecheck.vocabulary import ACTS
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,6 +53,7 @@ class Compiled:
     waivers: tuple[Source, ...]
     changes: tuple[Source, ...]
     terminations: tuple[Source, ...]
+    reservation: Source | None
     tags: tuple[tuple[str, Source], ...]
     duty_kinds: frozenset[str]
     by_act: dict[str, tuple[tuple[Source, ...], tuple[Source, ...]]]
@@ -65,11 +65,6 @@ class Compiled:
     def tag_set(self) -> frozenset[str]:
         """Every restriction this licence imposes, as tags."""
         return frozenset(tag for tag, _ in self.tags)
-
-
-def covers(acts: tuple[str, ...], act: str) -> bool:
-    """Whether a clause's acts cover an act (`use` covers `run`; `everything` covers all)."""
-    return act in acts or "everything" in acts or (act == "run" and "use" in acts)
 
 
 def _condition_tags(cond: m.Cond | None) -> set[str]:
@@ -152,7 +147,9 @@ def _compile(license: License, addition: License | None) -> Compiled:
     prohibitions = tuple(buckets.get(m.Prohibition, []))
     interned: dict[tuple[int, ...], tuple[tuple[Source, ...], tuple[Source, ...]]] = {}
     by_act = {}
-    for act in ACTS:  # acts covered by the same clauses share one tuple, so the checker can group them
+    vocab = license.vocabulary
+    covers = vocab.act_covers
+    for act in vocab.acts:  # acts covered by the same clauses share one tuple, so the checker can group them
         pair = (tuple(g for g in grants if covers(g.clause.statement.acts, act)),  # type: ignore[union-attr]
                 tuple(p for p in prohibitions if covers(p.clause.statement.acts, act)))  # type: ignore[union-attr]
         key = (*(id(g) for g in pair[0]), -1, *(id(p) for p in pair[1]))
@@ -172,6 +169,7 @@ def _compile(license: License, addition: License | None) -> Compiled:
         waivers=tuple(buckets.get(m.Waiver, [])),
         changes=tuple(buckets.get(m.Change, [])),
         terminations=tuple(buckets.get(m.Termination, [])),
+        reservation=next(iter(buckets.get(m.Reservation, [])), None),
         tags=tuple(tags),
         duty_kinds=frozenset(s.clause.statement.duty for s in duties),  # type: ignore[union-attr]
         by_act=by_act,

@@ -29,7 +29,7 @@ from licensecheck.check.rules import duty_outcome, permission_outcome
 from licensecheck.check.verdict import BETTER, Outcome, Reason, Verdict, all_of, any_of
 from licensecheck.expr import And, Expr, Leaf, Or, leaves
 from licensecheck.question import Question
-from licensecheck.vocabulary import MODIFIABLE_USES, USE_ACTS
+from licensecheck.vocabulary import MODIFY
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def check(question: Question, catalog: Catalog, parse: ExpressionParser,
 
     With `elect=False` the outbound licence is taken as named: no or-later election, no conversion.
     """
-    facts = facts_of(question, today)
+    facts = facts_of(question, catalog.vocabulary, today)
     policy = None
     if question.policy is not None:
         policy = catalog.policy(question.policy)
@@ -90,7 +90,7 @@ def _split_unknown_facts(question: Question, facts: Facts, catalog: Catalog, par
                          elect: bool) -> Outcome:
     """Evaluate, splitting on `modified` and the kind of work when the answer depends on them."""
     run = _Run(catalog, parse, policy, inbound, outbound, elect)
-    if facts.modified is None and question.use in MODIFIABLE_USES:
+    if facts.modified is None and _modifiable(facts):
         cases = [(replace(facts, modified=False), "the material is not modified"),
                  (replace(facts, modified=True), "the material is modified")]
         return _pick([(_split_work(f, run), c) for f, c in cases])
@@ -170,10 +170,16 @@ def _evaluate(facts: Facts, run: _Run) -> Outcome:
     return all_of(per_outbound)
 
 
+def _modifiable(facts: Facts) -> bool:
+    """Whether the question's `modified` fact adds the act `modify` (the use does not decide it)."""
+    use = facts.vocab.uses[facts.use]
+    return not (use.has("modifies") or use.has("never-modifies"))
+
+
 def _acts(facts: Facts) -> tuple[str, ...]:
-    acts = list(USE_ACTS[facts.use])
-    if facts.modified and "modify" not in acts and facts.use in MODIFIABLE_USES:
-        acts.append("modify")
+    acts = list(facts.vocab.uses[facts.use].acts)
+    if facts.modified and MODIFY not in acts and _modifiable(facts):
+        acts.append(MODIFY)
     return tuple(acts)
 
 
@@ -334,7 +340,7 @@ def _tiers(ctx: Context, compiled: Compiled, options: Sequence[Option | None]) -
         assert isinstance(tier, m.Tier)
         value = evaluate(tier.condition, ctx.facts, compiled.license.id)
         if value is False:
-            refused.append(source.reason(f"grants {tier.target} only if {describe(tier.condition)}"  # type: ignore[arg-type]
+            refused.append(source.reason(f"grants {tier.target} only if {describe(tier.condition, ctx.facts.vocab)}"  # type: ignore[arg-type]
                                          "; that does not hold here"))
             continue
         if source.clause.unclear:
@@ -353,12 +359,12 @@ def _tiers(ctx: Context, compiled: Compiled, options: Sequence[Option | None]) -
                 outcomes = _expr(ctx, Leaf(target.id), options) if ctx.depth < 8 else \
                     [Outcome(Verdict.UNKNOWN, errors=("licences grant each other in a loop",))] * len(options)
                 ctx.depth -= 1
-                note = f"grants the rights of {target.id}" + (f" if {describe(value)}" if value is not True else "")
+                note = f"grants the rights of {target.id}" + (f" if {describe(value, ctx.facts.vocab)}" if value is not True else "")
                 outcomes = [o.with_reasons((source.reason(note),)) for o in outcomes]
                 outcomes = [replace(o, choices=(f"{compiled.license.id} [{source.clause.id}] grants {target.id}",
                                                 *o.choices)) for o in outcomes]
         if value is not True:
-            outcomes = [o.at_least_conditional(describe(value)) for o in outcomes]
+            outcomes = [o.at_least_conditional(describe(value, ctx.facts.vocab)) for o in outcomes]
         per_tier.append(outcomes)
         labels.append(tier.target)
     if not per_tier:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from licensecheck import model as m
 from licensecheck.check.carry import outbound_reaches, relicensed
-from licensecheck.check.compiled import Compiled, Source, compile_license, covers
+from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.context import Context, Option, unclear_outcome
-from licensecheck.check.facts import describe, evaluate
+from licensecheck.check.facts import alternatives, assume, describe, evaluate, unsettled_in
 from licensecheck.check.verdict import EMPTY, Outcome, Reason, Verdict, all_of, any_of
-from licensecheck.vocabulary import CURE_ATTRIBUTE, DUTIES, EVENTS
+from licensecheck.vocabulary import CURE_ATTRIBUTE
 
 
 def permission_outcome(ctx: Context, compiled: Compiled) -> Outcome:
@@ -30,10 +30,11 @@ def _termination(ctx: Context, source: Source) -> Outcome:
     """
     statement = source.clause.statement
     assert isinstance(statement, m.Termination)
-    event = EVENTS[statement.event]
+    vocab = ctx.facts.vocab
+    event = vocab.events[statement.event]
     if ctx.facts.attribute(event.attribute) is not True:
         return EMPTY
-    ended = [act for act in ctx.acts if covers(statement.acts, act)]
+    ended = [act for act in ctx.acts if vocab.act_covers(statement.acts, act)]
     named = ", ".join(f"`{a}`" for a in statement.acts)
     what = f"the rights to {named} end on {event.text} (`{event.attribute}: true`)"
     if statement.cure_days is not None:
@@ -54,36 +55,72 @@ def _termination(ctx: Context, source: Source) -> Outcome:
 
 
 def _acts_outcome(ctx: Context, compiled: Compiled, acts: list[str]) -> Outcome:
-    facts = ctx.facts
-    lid = compiled.license.id
+    """May the licensee perform these acts: the best grant (the licensee relies on any one), and every refusal.
+
+    A refusal decides even where no clause grants the acts, and where another clause is unclear: only an
+    unclear point that could change the answer makes it `unknown` (incompatible AND unknown is incompatible).
+    """
     grants, prohibitions = compiled.by_act[acts[0]]
     named = ", ".join(f"`{a}`" for a in acts)
-    if not grants:
-        return Outcome(Verdict.UNKNOWN, errors=(f"no clause of `{compiled.id}` grants or refuses {named}",))
-    granted: list[Outcome] = []
+    refusals = [_prohibition(ctx, compiled, source, named) for source in prohibitions]
+    if grants:
+        granted = any_of([_grant(ctx, compiled, source, named) for source in _until_granted(ctx, compiled, grants)])
+    elif compiled.reservation is not None:
+        granted = Outcome(Verdict.INCOMPATIBLE, reasons=(compiled.reservation.reason(
+            f"no clause grants {named}, and the licence reserves every right it does not grant"),))
+    else:
+        granted = Outcome(Verdict.UNKNOWN, errors=(f"no clause of `{compiled.id}` grants {named}",))
+    return all_of([granted, *refusals])
+
+
+def _until_granted(ctx: Context, compiled: Compiled, grants: tuple[Source, ...]) -> list[Source]:
+    """The grants to weigh: all of them, or those up to the first that grants outright."""
+    out: list[Source] = []
     for source in grants:
+        out.append(source)
         statement = source.clause.statement
         assert isinstance(statement, m.Permission)
-        value = evaluate(statement.condition, facts, lid)
-        if source.clause.unclear and value is not False:
-            granted.append(unclear_outcome(source, "may grant this"))
-        elif value is True:
-            granted.append(Outcome(Verdict.COMPATIBLE, reasons=(source.reason(f"grants {named}"),)))
+        if not source.clause.unclear and evaluate(statement.condition, ctx.facts, compiled.license.id) is True:
             break
-        elif value is False:
-            granted.append(Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(
-                f"grants {named} only if {describe(statement.condition)}; that does not hold here"
-                if statement.condition is not None else f"grants {named}"),)))
-        else:
-            granted.append(Outcome(Verdict.CONDITIONAL, conditions=(describe(value),),
-                                   reasons=(source.reason(f"grants {named} if {describe(value)}"),)))
-    outcomes = [any_of(granted)]
-    for source in prohibitions:
-        outcomes.append(_prohibition(ctx, compiled, source, named))
-    return all_of(outcomes)
+    return out
+
+
+def _grant(ctx: Context, compiled: Compiled, source: Source, named: str) -> Outcome:
+    """One permission: granted, refused, or granted under the condition left open.
+
+    A right that needs a separate agreement with the licensor is not granted (spec §5): the `agreement`
+    part of a condition counts as false, and the reason names the agreement that would be needed.
+    """
+    vocab = ctx.facts.vocab
+    statement = source.clause.statement
+    assert isinstance(statement, m.Permission)
+    value = evaluate(statement.condition, ctx.facts, compiled.license.id)
+    if source.clause.unclear and value is not False:
+        return unclear_outcome(source, "may grant this")
+    if value is True:
+        return Outcome(Verdict.COMPATIBLE, reasons=(source.reason(f"grants {named}"),))
+    if value is False:
+        return Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(
+            f"grants {named} only if {describe(statement.condition, vocab)}; that does not hold here"
+            if statement.condition is not None else f"grants {named}"),))
+    within = assume(value, m.Agreement, False)
+    if within is False:
+        return Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(
+            f"grants {named} only under a separate agreement with the licensor, which this licence does not give: "
+            "a separate licence from the licensor would be needed"),))
+    assert within is not True
+    settled = [branch for branch in alternatives(within) if not unsettled_in(branch)]
+    if not settled:
+        points = "; ".join(dict.fromkeys(describe(point, vocab) for point in unsettled_in(within)))
+        return Outcome(Verdict.UNKNOWN, reasons=(source.reason(f"grants {named} if {describe(within, vocab)}"),),
+                       errors=(f"{source.where} [{source.clause.id}]: {points}",))
+    residual = settled[0] if len(settled) == 1 else m.Any(tuple(settled))
+    return Outcome(Verdict.CONDITIONAL, conditions=(describe(residual, vocab),),
+                   reasons=(source.reason(f"grants {named} if {describe(residual, vocab)}"),))
 
 
 def _prohibition(ctx: Context, compiled: Compiled, source: Source, named: str) -> Outcome:
+    vocab = ctx.facts.vocab
     statement = source.clause.statement
     assert isinstance(statement, m.Prohibition)
     value = evaluate(statement.condition, ctx.facts, compiled.license.id)
@@ -99,11 +136,16 @@ def _prohibition(ctx: Context, compiled: Compiled, source: Source, named: str) -
     if source.clause.unclear:
         return unclear_outcome(source, "may forbid this")
     if value is True:
-        why = f" when {describe(statement.condition)}" if statement.condition is not None else ""
+        why = f" when {describe(statement.condition, vocab)}" if statement.condition is not None else ""
         return Outcome(Verdict.INCOMPATIBLE, reasons=(source.reason(f"forbids {named}{why}"),))
-    negated = describe(m.Not(value))
+    points = unsettled_in(value)
+    if points:
+        text = "; ".join(dict.fromkeys(describe(point, vocab) for point in points))
+        return Outcome(Verdict.UNKNOWN, reasons=(source.reason(f"forbids {named} if {describe(value, vocab)}"),),
+                       errors=(f"{source.where} [{source.clause.id}]: {text}",))
+    negated = describe(m.Not(value), vocab)
     return Outcome(Verdict.CONDITIONAL, conditions=(negated,),
-                   reasons=(source.reason(f"forbids {named} if {describe(value)}"),))
+                   reasons=(source.reason(f"forbids {named} if {describe(value, vocab)}"),))
 
 
 def duty_outcome(ctx: Context, compiled: Compiled, option: Option | None) -> Outcome:
@@ -132,10 +174,10 @@ def _duties_uncached(ctx: Context, compiled: Compiled, covered: frozenset[str]) 
         value = evaluate(statement.condition, ctx.facts, compiled.license.id)
         if value is False:
             continue
-        kind = DUTIES[statement.duty]
+        kind = ctx.facts.vocab.duties[statement.duty]
         text = f"{kind.text} ({source.where})"
         if value is not True:
-            text = f"if {describe(value)}: {text}"
+            text = f"if {describe(value, ctx.facts.vocab)}: {text}"
         if kind.active and covered.isdisjoint(kind.covered_by):
             conditions.append(text)
             reasons.append(source.reason("an active obligation of this use"))

@@ -13,14 +13,15 @@ import click
 from licensecheck.cli._common import ExitCode, catalog_for, format_option, terms_option
 from licensecheck.errors import InputError
 from licensecheck.question import Question, question_from
-from licensecheck.vocabulary import USES
 
 
 def question_options(func: Any) -> Any:
     """The options that describe who reuses and how (shared by `check` and `outbound`)."""
     options = [
         click.option("--use", "use", required=True, metavar="USE",
-                     help=f"How the material is used: {', '.join(USES)}."),
+                     help="How the material is used (spec §2): static-link, dynamic-link, modify, aggregate, "
+                          "include-data, produced-work, relicense-adaptation, distribute, network-service, "
+                          "internal-use, build-tool, service, publish (`licensecheck vocabulary` lists them)."),
         click.option("--as", "kind", metavar="KIND", help="Licensee kind (spec §3), e.g. worker-cooperative."),
         click.option("--attr", "attrs", multiple=True, metavar="NAME=VALUE",
                      help="Licensee attribute, e.g. worker_owned=true, people=50, member_of=la-coop-des-communs."),

@@ -10,22 +10,8 @@ from typing import TYPE_CHECKING, Any
 from licensecheck import model as m
 from licensecheck.errors import TermsSyntaxError
 from licensecheck.source import Span
-from licensecheck.vocabulary import (
-    ACTS,
-    ATTRIBUTES,
-    DUTIES,
-    EDGE_LIMITS,
-    EVENTS,
-    EXTRA_ACTIVITIES,
-    KIND_PARENT,
-    LATER_VERSIONS,
-    META_FIELDS,
-    PURPOSES,
-    SCOPES,
-    USES,
-    WORKS,
-    restriction_kinds,
-)
+from licensecheck.syntax.vocab import VocabularyEntries
+from licensecheck.vocabulary import EDGE_LIMITS, LATER_VERSIONS, META_FIELDS, SOURCES, Vocabulary
 
 if TYPE_CHECKING:
     from lark import Token, Tree
@@ -44,11 +30,12 @@ def item_span_token(tree: Tree[Any], key: str) -> Token | None:
 _NUMERIC = frozenset({"int", "number"})
 
 
-class _Builder:
-    def __init__(self, text: str, path: str, errors: list[TermsSyntaxError]) -> None:
+class _Builder(VocabularyEntries):
+    def __init__(self, text: str, path: str, errors: list[TermsSyntaxError], vocabulary: Vocabulary) -> None:
         self.text = text
         self.path = path
         self.errors = errors
+        self.vocab = vocabulary
         self.definitions: dict[str, tuple[m.Cond, Token]] = {}
         self.term_uses: list[Token] = []
 
@@ -69,9 +56,8 @@ class _Builder:
 
     def word(self, token: Token, vocabulary: Iterable[str], what: str) -> str:
         value = str(token)
-        known = tuple(vocabulary)
-        if value not in known:
-            close = difflib.get_close_matches(value, known, n=1)
+        if value not in vocabulary:
+            close = difflib.get_close_matches(value, tuple(vocabulary), n=1)
             hint = f"did you mean `{close[0]}`?" if close else None
             self.error(f"unknown {what} `{value}`", token, hint)
         return value
@@ -97,6 +83,7 @@ class _Builder:
         clauses: list[m.Clause] = []
         modules: list[m.Module] = []
         seen: dict[str, Span] = {}
+        self.vocab = self.vocab.merged(self.local_entries(tree))
         for item in tree.children[1:]:
             assert isinstance(item, LarkTree)
             if item.data == "meta":
@@ -115,10 +102,12 @@ class _Builder:
                 clauses.append(self.clause(item, None, seen))
             elif item.data == "module":
                 modules.append(self.module(item, seen))
-        later = meta.get("later-versions")
-        if later and later[0] not in LATER_VERSIONS:
-            self.error(f"unknown `later-versions` value `{later[0]}` (known: {', '.join(LATER_VERSIONS)})",
-                       item_span_token(tree, "later-versions") or doc_id_token)
+        for key, known in (("later-versions", LATER_VERSIONS), ("sources", SOURCES)):
+            value = meta.get(key)
+            if value and value[0] not in known:
+                self.error(f"unknown `{key}` value `{value[0]}` (known: {', '.join(known)})",
+                           item_span_token(tree, key) or doc_id_token)
+        self.check_entries(clauses)
         if self.term_uses:
             self.report_unknown_terms()
             where = {c.statement.name: f"{doc_id_token} {' '.join(c.citations)}".strip()
@@ -136,8 +125,9 @@ class _Builder:
             name = str(token)
             if name not in self.definitions:
                 close = difflib.get_close_matches(name, list(self.definitions), n=1)
-                spelled = (f"purpose {name}" if name in PURPOSES else f"licensee {name}" if name in ATTRIBUTES
-                           else f"licensee is {name}" if name in KIND_PARENT else f"use is {name}" if name in USES
+                vocab = self.vocab
+                spelled = (f"purpose {name}" if name in vocab.purposes else f"licensee {name}" if name in vocab.attributes
+                           else f"licensee is {name}" if name in vocab.kinds else f"use is {name}" if name in vocab.uses
                            else close[0] if close else None)
                 hint = f"did you mean `{spelled}`?" if spelled else (
                     "a condition is `licensee ...`, `purpose ...`, `modified`, `use is ...`, `work is ...`, "
@@ -235,6 +225,8 @@ class _Builder:
 
     # -- statements ------------------------------------------------------------------------
     def statement(self, tree: Tree[Any]) -> m.Statement:
+        if tree.data.startswith("v_"):
+            return self.vocabulary_statement(tree)
         handler = getattr(self, f"st_{tree.data}")
         result: m.Statement = handler(tree)
         return result
@@ -256,26 +248,26 @@ class _Builder:
         return None
 
     def st_permission(self, tree: Tree[Any]) -> m.Permission:
-        acts = self.names(tree.children[0], ACTS, "act")
+        acts = self.names(tree.children[0], self.vocab.acts, "act")
         return m.Permission(acts, self._condition(tree.children))
 
     def st_prohibition(self, tree: Tree[Any]) -> m.Prohibition:
-        acts = self.names(tree.children[0], ACTS, "act")
+        acts = self.names(tree.children[0], self.vocab.acts, "act")
         return m.Prohibition(acts, self._condition(tree.children))
 
     def st_duty(self, tree: Tree[Any]) -> m.Duty:
-        duty = self.word(tree.children[0], DUTIES, "duty")  # type: ignore[arg-type]
+        duty = self.word(tree.children[0], self.vocab.duties, "duty")  # type: ignore[arg-type]
         trigger = self._sub(tree, "trigger")
-        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()
+        triggers = self.names(trigger.children[0], self.vocab.acts, "act") if trigger else ()
         return m.Duty(duty, triggers, self._condition(tree.children))
 
     def st_sharealike(self, tree: Tree[Any]) -> m.ShareAlike:
-        scope = self.word(tree.children[0], SCOPES, "share-alike scope")  # type: ignore[arg-type]
+        scope = self.word(tree.children[0], self.vocab.scopes, "share-alike scope")  # type: ignore[arg-type]
         targets = self.targets(tree.children[1])
         return m.ShareAlike(scope, targets, self.work_filter(tree))
 
     def st_sharealike_excludes(self, tree: Tree[Any]) -> m.ShareAlikeExcludes:
-        return m.ShareAlikeExcludes(self.names(tree.children[0], USES, "use"))
+        return m.ShareAlikeExcludes(self.names(tree.children[0], self.vocab.uses, "use"))
 
     def st_compatible(self, tree: Tree[Any]) -> m.Edge:
         limits = self.edge_limits(tree)
@@ -296,11 +288,14 @@ class _Builder:
         return self.names(sub.children[0], EDGE_LIMITS, "edge limit") if sub else ()
 
     def st_termination(self, tree: Tree[Any]) -> m.Termination:
-        acts = self.names(tree.children[0], ACTS, "act")
-        event = self.word(tree.children[1], EVENTS, "event")  # type: ignore[arg-type]
+        acts = self.names(tree.children[0], self.vocab.acts, "act")
+        event = self.word(tree.children[1], self.vocab.events, "event")  # type: ignore[arg-type]
         cure = self._sub(tree, "cure")
         days = int(float(str(cure.children[0]))) if cure is not None else None
         return m.Termination(acts, event, days)
+
+    def st_reservation(self, tree: Tree[Any]) -> m.Reservation:
+        return m.Reservation()
 
     def st_definition(self, tree: Tree[Any]) -> m.Definition:
         name = str(tree.children[0])
@@ -314,7 +309,7 @@ class _Builder:
         allowed: tuple[str, ...] = ()
         sub = self._sub(tree, "except")
         if sub is not None:
-            allowed = self.names(sub.children[0], restriction_kinds(), "restriction")
+            allowed = self.names(sub.children[0], self.vocab.restriction_kinds(), "restriction")
         return m.NoFurtherRestrictions(allowed)
 
     def st_removable(self, tree: Tree[Any]) -> m.Removable:
@@ -325,9 +320,9 @@ class _Builder:
         return m.Tier(str(token), self.span(token), self._condition(tree.children))
 
     def st_waiver(self, tree: Tree[Any]) -> m.Waiver:
-        duty = self.word(tree.children[0], DUTIES, "duty")  # type: ignore[arg-type]
+        duty = self.word(tree.children[0], self.vocab.duties, "duty")  # type: ignore[arg-type]
         trigger = self._sub(tree, "trigger")
-        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()
+        triggers = self.names(trigger.children[0], self.vocab.acts, "act") if trigger else ()
         return m.Waiver(duty, triggers)
 
     def st_change(self, tree: Tree[Any]) -> m.Change:
@@ -353,7 +348,7 @@ class _Builder:
                     else:
                         selectors.append(m.Selector("any"))
             elif child.data == "uses_filter":
-                uses = self.names(child.children[0], USES, "use")
+                uses = self.names(child.children[0], self.vocab.uses, "use")
             elif child.data == "because":
                 because = _unquote(str(child.children[0]))
         return m.PolicyRule(effect, tuple(selectors), uses, self.work_filter(tree), because,
@@ -361,7 +356,7 @@ class _Builder:
 
     def work_filter(self, tree: Tree[Any]) -> tuple[str, ...]:
         sub = self._sub(tree, "work_filter")
-        return self.names(sub.children[0], WORKS, "kind of work") if sub else ()
+        return self.names(sub.children[0], self.vocab.works, "kind of work") if sub else ()
 
     def targets(self, tree: Tree[Any]) -> tuple[m.Target, ...]:
         from lark import Tree as LarkTree
@@ -375,7 +370,7 @@ class _Builder:
                 token = target.children[0]
                 out.append(m.TargetId(str(token), self.span(token)))
             else:
-                out.append(m.TargetRequiring(self.word(target.children[0], DUTIES, "duty")))  # type: ignore[arg-type]
+                out.append(m.TargetRequiring(self.word(target.children[0], self.vocab.duties, "duty")))  # type: ignore[arg-type]
         return tuple(out)
 
     # -- conditions ------------------------------------------------------------------------
@@ -399,29 +394,31 @@ class _Builder:
         if data == "cond_not":
             return m.Not(self.cond(kids[0]))
         if data == "licensee_kind":
-            return m.LicenseeKind(self.word(kids[0], KIND_PARENT, "licensee kind"))  # type: ignore[arg-type]
+            return m.LicenseeKind(self.word(kids[0], self.vocab.kinds, "licensee kind"))  # type: ignore[arg-type]
         if data == "licensee_member":
             return m.LicenseeMember(str(kids[0]))
         if data == "licensee_activity":
-            return m.LicenseeActivity(self.word(kids[0], (*PURPOSES, *EXTRA_ACTIVITIES), "activity"))  # type: ignore[arg-type]
+            return m.LicenseeActivity(self.word(kids[0], (*self.vocab.purposes, *self.vocab.activities), "activity"))  # type: ignore[arg-type]
         if data == "licensee_flag":
-            name = self.word(kids[0], ATTRIBUTES, "licensee attribute")  # type: ignore[arg-type]
-            if name in ATTRIBUTES and ATTRIBUTES[name].type != "bool":
+            attributes = self.vocab.attributes
+            name = self.word(kids[0], attributes, "licensee attribute")  # type: ignore[arg-type]
+            if name in attributes and attributes[name].type != "bool":
                 self.error(f"licensee attribute `{name}` is not yes/no: compare it, e.g. `licensee {name} < 100`",
                            kids[0])
             return m.LicenseeFlag(name)
         if data == "licensee_compare":
-            name = self.word(kids[0], ATTRIBUTES, "licensee attribute")  # type: ignore[arg-type]
+            attributes = self.vocab.attributes
+            name = self.word(kids[0], attributes, "licensee attribute")  # type: ignore[arg-type]
             value = self.value(kids[2])
-            if name in ATTRIBUTES and ATTRIBUTES[name].type in _NUMERIC and not isinstance(value, float):
+            if name in attributes and attributes[name].type in _NUMERIC and not isinstance(value, float):
                 self.error(f"licensee attribute `{name}` is a number", kids[2])
             return m.LicenseeCompare(name, str(kids[1]), value)
         if data == "purpose":
-            return m.Purpose(self.word(kids[0], PURPOSES, "purpose"))  # type: ignore[arg-type]
+            return m.Purpose(self.word(kids[0], self.vocab.purposes, "purpose"))  # type: ignore[arg-type]
         if data == "modified":
             return m.Modified()
         if data == "work_is":
-            return m.WorkIs(self.word(kids[0], WORKS, "kind of work"))  # type: ignore[arg-type]
+            return m.WorkIs(self.word(kids[0], self.vocab.works, "kind of work"))  # type: ignore[arg-type]
         if data == "trial":
             return m.Trial(int(float(str(kids[0]))))
         if data == "parameter_set":
@@ -431,7 +428,7 @@ class _Builder:
         if data == "agreement":
             return m.Agreement()
         if data == "use_is":
-            return m.UseIs(self.word(kids[0], USES, "use"))  # type: ignore[arg-type]
+            return m.UseIs(self.word(kids[0], self.vocab.uses, "use"))  # type: ignore[arg-type]
         if data == "term":
             self.term_uses.append(kids[0])  # type: ignore[arg-type]
             return m.Term(str(kids[0]), m.Any(()))  # resolved once every definition of the file is read
@@ -469,6 +466,10 @@ def _citation(text: str) -> str:
     return "§" + _unquote(body)
 
 
-def build_document(tree: Tree[Any], text: str, path: str, errors: list[TermsSyntaxError]) -> m.Document:
-    """Build the `Document` of a parse tree, appending every vocabulary error to `errors`."""
-    return _Builder(text, path, errors).document(tree)
+def build_document(tree: Tree[Any], text: str, path: str, errors: list[TermsSyntaxError],
+                   vocabulary: Vocabulary) -> m.Document:
+    """Build the `Document` of a parse tree, appending every vocabulary error to `errors`.
+
+    Words are checked against `vocabulary` and the entries the document declares itself.
+    """
+    return _Builder(text, path, errors, vocabulary).document(tree)
