@@ -212,6 +212,7 @@ class Simple:
     category: str  # purpose | activity | work | restriction
     name: str
     text: str
+    excludes: tuple[str, ...] = ()  # purposes a use cannot have together with this one
 
 
 @dataclass
@@ -231,6 +232,8 @@ class Vocabulary:
     events: dict[str, EventDef] = field(default_factory=dict)
     classes: dict[str, ClassDef] = field(default_factory=dict)
     derivations: list[Derivation] = field(default_factory=list)
+    #: purposes that exclude each other (a use is not both commercial and non-commercial)
+    exclusions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     # -- building ----------------------------------------------------------------------------
@@ -249,6 +252,9 @@ class Vocabulary:
             table: dict[str, str] = {"purpose": self.purposes, "activity": self.activities, "work": self.works,
                                      "restriction": self.restrictions}[entry.category]
             table[entry.name] = entry.text
+            for other in entry.excludes:
+                self.exclusions[entry.name] = (*self.exclusions.get(entry.name, ()), other)
+                self.exclusions[other] = (*self.exclusions.get(other, ()), entry.name)
         elif isinstance(entry, ActDef):
             self.acts[entry.name] = entry
         elif isinstance(entry, UseDef):
@@ -279,7 +285,7 @@ class Vocabulary:
         copy = Vocabulary(dict(self.acts), dict(self.uses), dict(self.kinds), dict(self.attributes),
                           dict(self.purposes), dict(self.activities), dict(self.works), dict(self.duties),
                           dict(self.scopes), dict(self.restrictions), dict(self.events), dict(self.classes),
-                          list(self.derivations))
+                          list(self.derivations), dict(self.exclusions))
         for entry in entries:
             copy.add(entry)
         return copy

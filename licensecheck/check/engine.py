@@ -193,22 +193,37 @@ def _outbound_leaf(ctx: Context, inbound: Expr, leaf: Leaf) -> Outcome:
 
 
 def _best_option(ctx: Context, inbound: Expr, options: Sequence[Option | None]) -> Outcome:
+    """The named outbound licence, or the best option the licensee may convey the result under instead.
+
+    The licensee chooses among the options (OR): an option whose answer is unknown stays unknown, it is not
+    dropped (incompatible OR unknown is unknown).
+    """
     named = options[0]
     first = _expr(ctx, inbound, options[:1])[0]
     if first.verdict is Verdict.COMPATIBLE or named is None or len(options) == 1:
         return first
     outcomes = _expr(ctx, inbound, options)
-    best = outcomes[0]
+    candidates = [outcomes[0]]
     for option, outcome in zip(options[1:], outcomes[1:], strict=True):
         assert option is not None
-        if outcome.verdict in (Verdict.INCOMPATIBLE, Verdict.UNKNOWN):
+        if outcome.verdict is Verdict.INCOMPATIBLE:
             continue
         candidate = outcome.at_least_conditional(
             f"convey the result under {option.label} instead of {named.label}", option.reasons, option.path)
         if outcomes[0].verdict is Verdict.INCOMPATIBLE:
             candidate = candidate.with_reasons(outcomes[0].reasons)
+        candidates.append(candidate)
+    return _first_best(candidates)
+
+
+def _first_best(candidates: Sequence[Outcome]) -> Outcome:
+    """The best candidate, the first on a tie (options are listed in the order a licensee would try them)."""
+    best = candidates[0]
+    for candidate in candidates[1:]:
         if BETTER[candidate.verdict] > BETTER[best.verdict]:
             best = candidate
+    if best.verdict is Verdict.UNKNOWN:
+        return any_of(candidates)
     return best
 
 

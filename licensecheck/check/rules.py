@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from licensecheck import model as m
-from licensecheck.check.carry import outbound_reaches, relicensed
+from licensecheck.check.carry import kept_in_result, outbound_reaches, relicensed
 from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.context import Context, Option, unclear_outcome
 from licensecheck.check.facts import alternatives, assume, describe, evaluate, unsettled_in
@@ -149,44 +151,102 @@ def _prohibition(ctx: Context, compiled: Compiled, source: Source, named: str) -
 
 
 def duty_outcome(ctx: Context, compiled: Compiled, option: Option | None) -> Outcome:
+    """The duties that follow from this use: active obligations are conditions, unless the licence the result
+    goes out under imposes a duty that covers them (docs/checking.md section 2); the rest are listed."""
     covered: frozenset[str] = frozenset()
-    if option is not None and (outbound_reaches(ctx, option) or relicensed(ctx, compiled, option)):
-        covered = compile_license(option.license).duty_kinds
-    key = (id(compiled), covered)
+    keeps = False
+    if option is not None:
+        governed = (option.license.base_id == compiled.license.base_id or bool(outbound_reaches(ctx, option))
+                    or relicensed(ctx, compiled, option))
+        if governed:
+            covered = compile_license(option.license).duty_kinds
+        keeps = kept_in_result(ctx, compiled, option)
+    key = (id(compiled), covered, option.label if option is not None else None, keeps)
     cached = ctx.duty_cache.get(key)
     if cached is None:
-        cached = ctx.duty_cache[key] = _duties_uncached(ctx, compiled, covered)
+        cached = ctx.duty_cache[key] = _duties_uncached(ctx, compiled, covered, option, keeps)
     return cached
 
 
-def _duties_uncached(ctx: Context, compiled: Compiled, covered: frozenset[str]) -> Outcome:
+def _duties_uncached(ctx: Context, compiled: Compiled, covered: frozenset[str], option: Option | None,
+                     keeps: bool) -> Outcome:
+    vocab = ctx.facts.vocab
     acts = set(ctx.acts)
     conditions: list[str] = []
     reasons: list[Reason] = []
     passive: list[str] = []
+    decided: list[Outcome] = []
     for source in compiled.duties:
         statement = source.clause.statement
         assert isinstance(statement, m.Duty)
-        if statement.triggers and "everything" not in statement.triggers and acts.isdisjoint(statement.triggers):
-            continue
+        kind = vocab.duties[statement.duty]
+        if kind.works and ctx.facts.work is not None and ctx.facts.work not in kind.works:
+            continue  # source code and installation information are software notions
         if compiled.waivers and any(_waives(w, statement, acts) for w in compiled.waivers):
+            continue
+        triggered = not statement.triggers or vocab.act_covers(statement.triggers, "") or \
+            any(vocab.act_covers(statement.triggers, act) for act in acts)
+        if not triggered:
+            if keeps and kind.active and covered.isdisjoint(kind.covered_by):
+                assert option is not None
+                conditions.append(_later_duty(ctx, compiled, source, statement, option.label))
+                reasons.append(source.reason(f"keeps applying to the {compiled.license.id} part of the result"))
             continue
         value = evaluate(statement.condition, ctx.facts, compiled.license.id)
         if value is False:
             continue
-        kind = ctx.facts.vocab.duties[statement.duty]
         text = f"{kind.text} ({source.where})"
         if value is not True:
-            text = f"if {describe(value, ctx.facts.vocab)}: {text}"
+            text = f"if {describe(value, vocab)}: {text}"
+        if source.clause.unclear:
+            decided.append(unclear_outcome(source, "may impose this duty"))
+            continue
+        if kind.active and kind.requires and option is not None:
+            refused = _result_cannot(ctx, kind.requires, option, source, kind.text)
+            if refused is not None:
+                decided.append(refused)
+                continue
         if kind.active and covered.isdisjoint(kind.covered_by):
             conditions.append(text)
             reasons.append(source.reason("an active obligation of this use"))
         else:
             passive.append(text)
-    if not conditions and not passive:
+    if not conditions and not passive and not decided:
         return EMPTY
     verdict = Verdict.CONDITIONAL if conditions else Verdict.COMPATIBLE
-    return Outcome(verdict, tuple(conditions), tuple(passive), tuple(reasons))
+    return all_of([Outcome(verdict, tuple(conditions), tuple(passive), tuple(reasons)), *decided])
+
+
+def _later_duty(ctx: Context, compiled: Compiled, source: Source, statement: m.Duty, label: str) -> str:
+    """An active duty of material kept under its own licence inside the result, for what is done with the result
+    later (AGPL-3.0 §13 in a GPL-3.0 work offered over a network); what is done then is open."""
+    vocab = ctx.facts.vocab
+    later = ", ".join(vocab.acts[a].text if a in vocab.acts else a for a in statement.triggers)
+    value = evaluate(statement.condition, replace(ctx.facts, modified=None), compiled.license.id)
+    when = f" and {describe(value, vocab)}" if value is not True and value is not False else ""
+    return (f"if the {label} result is then used to {later}{when}: {vocab.duties[statement.duty].text} "
+            f"({source.where}), which keeps applying to the {compiled.license.id} part")
+
+
+def _result_cannot(ctx: Context, needed: tuple[str, ...], option: Option, source: Source, what: str) -> Outcome | None:
+    """`incompatible` when a duty about the licensee's own result needs grants the outbound licence does not
+    give every recipient (publishing source under open terms, for a closed product)."""
+    outbound = compile_license(option.license)
+    missing = [act for act in needed if not _grants_everyone(outbound, act)]
+    if not missing:
+        return None
+    named = ", ".join(f"`{a}`" for a in missing)
+    return Outcome(Verdict.INCOMPATIBLE, reasons=(
+        source.reason(f"requires the licensee to {what}, on terms that let everyone {', '.join(needed)}"),
+        *(s.reason(f"does not grant every recipient {named}") for s in outbound.grants[:1]),
+    ), errors=() if outbound.grants else (f"{option.label} grants no recipient {named}",))
+
+
+def _grants_everyone(compiled: Compiled, act: str) -> bool:
+    grants, prohibitions = compiled.by_act[act]
+    if any(p.clause.statement.condition is None for p in prohibitions):  # type: ignore[union-attr]
+        return False
+    return any(g.clause.statement.condition is None and not g.clause.unclear for g in grants)  # type: ignore[union-attr]
 
 
 def _waives(source: Source, duty: m.Duty, acts: set[str]) -> bool:

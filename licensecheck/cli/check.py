@@ -114,7 +114,7 @@ def check(expr: str | None, use: str, outbound: str | None, kind: str | None, at
     question = build_question(expr, use, outbound, kind, attrs, purposes, modified, work, policy, params, date)
     catalog = catalog_for(terms)
     validate_question(question, catalog)
-    result = check_question(question, catalog)
+    result = check_question(question, catalog, remedies=True)
     if fmt == "json":
         click.echo(results_document([Entry("check", result)]), nl=False)
     else:
@@ -126,8 +126,9 @@ def check(expr: str | None, use: str, outbound: str | None, kind: str | None, at
 @click.argument("cases_file", metavar="CASES.yaml", type=click.Path(path_type=Path))
 @format_option
 @click.option("--quiet", "-q", is_flag=True, help="Text format: print only the cases not met and the summary.")
+@click.option("--remedies", is_flag=True, help="Also say, for each case, what would make its answer better.")
 @terms_option
-def test(cases_file: Path, fmt: str, quiet: bool, terms: tuple[Path, ...]) -> None:
+def test(cases_file: Path, fmt: str, quiet: bool, remedies: bool, terms: tuple[Path, ...]) -> None:
     """Answer every case of a case file and compare with its `expect`.
 
     Exit 0 when every case with an `expect` got it, 1 when one did not or a case could not be
@@ -141,9 +142,9 @@ def test(cases_file: Path, fmt: str, quiet: bool, terms: tuple[Path, ...]) -> No
     from licensecheck.report.text import results_text
 
     catalog = catalog_for(terms)
-    cases = read_cases(cases_file)
+    cases = read_cases(cases_file, catalog.vocabulary)
     entries = [Entry(case.id, result, case.expect, failed)
-               for case, (result, failed) in zip(cases, answer_cases(cases, catalog), strict=True)]
+               for case, (result, failed) in zip(cases, answer_cases(cases, catalog, remedies), strict=True)]
     if fmt == "json":
         click.echo(results_document(entries), nl=False)
     else:

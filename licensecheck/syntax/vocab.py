@@ -125,7 +125,8 @@ class VocabularyEntries:
         return v.AttributeDef(str(tree.children[0]), kind, _text(tree.children[1]))
 
     def _v_purpose(self, tree: Tree[Any]) -> v.Simple:
-        return v.Simple("purpose", str(tree.children[0]), _text(tree.children[1]))
+        excludes = tuple(str(t) for t in tree.children[2].children) if len(tree.children) > 2 else ()
+        return v.Simple("purpose", str(tree.children[0]), _text(tree.children[1]), excludes)
 
     def _v_activity(self, tree: Tree[Any]) -> v.Simple:
         return v.Simple("activity", str(tree.children[0]), _text(tree.children[1]))
@@ -233,6 +234,8 @@ class VocabularyEntries:
             return [("licensee attribute", (entry.attribute,), vocab.attributes)]
         if isinstance(entry, v.ClassDef):
             return [("restriction", entry.members, set(vocab.restriction_kinds()))]
+        if isinstance(entry, v.Simple) and entry.excludes:
+            return [("purpose", entry.excludes, vocab.purposes)]
         return []
 
     def _at(self, clause: m.Clause, message: str) -> None:
