@@ -279,9 +279,9 @@ def _words(change: Change, question: Question, vocab: Vocabulary) -> str:
                 said.insert(0, f"the licensee is {vocab.kind_text(kind)}")
             parts.append("if " + " and ".join(said))
         elif name == "purpose":
-            before = set(question.purposes or ())
-            added = [vocab.purpose_text(p) for p in value if p not in before]
-            dropped = [vocab.purpose_text(p) for p in sorted(before) if p not in value]
+            stated = set(question.purposes or ())
+            added = [vocab.purpose_text(p) for p in value if p not in stated]
+            dropped = [vocab.purpose_text(p) for p in sorted(stated) if p not in value]
             said = ([f"for {', '.join(added)} purposes"] if added else []) + \
                    ([f"not for {', '.join(dropped)} purposes"] if dropped else [])
             parts.append("if the use is " + (" and ".join(said) if said else
