@@ -49,8 +49,13 @@ def show(license_id: str, fmt: str, terms: tuple[Path, ...]) -> None:
 
         license = License(policy.id, policy, policy.clauses)
     if license is None:
+        from licensecheck.spdx_meta import describe_unknown
+
         hint = catalog.suggest(license_id)
-        raise UnknownLicenseError(f"unknown licence id `{license_id}`", hint=f"did you mean `{hint}`?" if hint else None)
+        described = describe_unknown(license_id)
+        about = f": {described}, which the library does not model" if described else ""
+        raise UnknownLicenseError(f"unknown licence id `{license_id}`{about}",
+                                  hint=f"did you mean `{hint}`?" if hint else None)
     click.echo(dumps(show_dict(license)) if fmt == "json" else show_text(license), nl=False)
 
 
