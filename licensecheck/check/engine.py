@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from licensecheck import model as m
 from licensecheck.catalog import Catalog, License
 from licensecheck.check.carry import carry_outcome
-from licensecheck.check.compiled import Compiled, compile_license
+from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.context import Context, ExpressionParser, Option, licence_variant, memoised
 from licensecheck.check.facts import Facts, describe, evaluate, facts_of
 from licensecheck.check.policy import policy_outcome
@@ -523,7 +523,11 @@ def _publish(ctx: Context, outbound: Expr) -> Outcome:
         license = ctx.catalog.resolve(leaf.id)
         assert license is not None
         compiled = compile_license(license)
-        reasons = tuple(s.reason("the terms the licensee would publish under") for s in compiled.grants[:1])
+        first = (*compiled.grants, *compiled.tiers)[:1] or tuple(Source.of(c, license.id) for c in license.clauses[:1])
+        reasons = tuple(s.reason("the terms the licensee would publish under") for s in first)
+        if not reasons:
+            reasons = (Reason(license.id, "(licence)", str(license.document.span), license.document.field("name"),
+                              "the terms the licensee would publish under"),)
         outcome = Outcome(Verdict.COMPATIBLE, reasons=reasons)
         policy = policy_outcome(ctx, license, None)
         outcomes.append(all_of([outcome, policy]) if policy is not None else outcome)

@@ -59,7 +59,7 @@ def _compare(ctx: Context, inbound: Compiled, outbound: Compiled, label: str) ->
         who = _who(ctx, _smallest(found, in_cond, out_cond, lid))
         reasons: list[Reason] = [s.reason(f"decides who may `{act}` under {lid}") for s in in_sources]
         reasons += [s.reason(f"would let {who} `{act}`") for s in out_sources[:1]]
-        reasons.append(Reason(lid, "(restrictions)", in_sources[0].location if in_sources else inbound.license.path,
+        reasons.append(Reason(lid, "(restrictions)", in_sources[0].location if in_sources else str(inbound.license.document.span),
                               in_sources[0].quoted if in_sources else "",
                               f"the {label} result would not carry the restrictions of {lid}: {who} could `{act}` "
                               f"under {label}, which {lid} does not allow"))

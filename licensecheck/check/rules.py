@@ -199,7 +199,10 @@ def _duties_uncached(ctx: Context, compiled: Compiled, covered: frozenset[str], 
         if value is not True:
             text = f"if {describe(value, vocab)}: {text}"
         if source.clause.unclear:
-            decided.append(unclear_outcome(source, "may impose this duty"))
+            if kind.active:  # whether the obligation exists could change the answer
+                decided.append(unclear_outcome(source, "may impose this duty"))
+            else:  # a passive duty cannot: it is listed, with the doubt
+                passive.append(f"{text}; the text is unclear: {source.clause.unclear}")
             continue
         if kind.active and kind.requires and option is not None:
             refused = _result_cannot(ctx, kind.requires, option, source, kind.text)
