@@ -69,3 +69,21 @@ def licenses(fmt: str, terms: tuple[Path, ...]) -> None:
 
     catalog = catalog_for(terms)
     click.echo(dumps(licenses_dict(catalog)) if fmt == "json" else licenses_text(catalog), nl=False)
+
+
+@click.command()
+@format_option
+@terms_option
+def vocabulary(fmt: str, terms: tuple[Path, ...]) -> None:
+    """List the vocabulary: uses and the acts they perform, licensee kinds and what each fixes, attributes,
+    purposes, duty kinds (active or passive), share-alike scopes and their reach, events.
+
+    Every word is declared in licenses/vocabulary.vocab (or a licence's own file), not in Python; a
+    vocabulary file given with --terms adds to it.
+    """
+    from licensecheck.report.json import dumps
+    from licensecheck.report.library import vocabulary_dict, vocabulary_text
+
+    catalog = catalog_for(terms)
+    click.echo(dumps(vocabulary_dict(catalog.vocabulary)) if fmt == "json" else vocabulary_text(catalog.vocabulary),
+               nl=False)
