@@ -227,6 +227,7 @@ class Simple:
     name: str
     text: str
     excludes: tuple[str, ...] = ()  # purposes a use cannot have together with this one
+    asked: tuple[str, ...] = ()  # for a kind of work: the uses asked about it by default (federation matrices)
 
 
 @dataclass
@@ -248,6 +249,8 @@ class Vocabulary:
     derivations: list[Derivation] = field(default_factory=list)
     #: purposes that exclude each other (a use is not both commercial and non-commercial)
     exclusions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: for each kind of work, the uses asked about it by default (a federation's matrix, the licence explorer)
+    work_uses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     # -- building ----------------------------------------------------------------------------
@@ -266,6 +269,8 @@ class Vocabulary:
             table: dict[str, str] = {"purpose": self.purposes, "activity": self.activities, "work": self.works,
                                      "restriction": self.restrictions}[entry.category]
             table[entry.name] = entry.text
+            if entry.asked:
+                self.work_uses[entry.name] = entry.asked
             for other in entry.excludes:
                 self.exclusions[entry.name] = (*self.exclusions.get(entry.name, ()), other)
                 self.exclusions[other] = (*self.exclusions.get(other, ()), entry.name)
@@ -299,7 +304,7 @@ class Vocabulary:
         copy = Vocabulary(dict(self.acts), dict(self.uses), dict(self.kinds), dict(self.attributes),
                           dict(self.purposes), dict(self.activities), dict(self.works), dict(self.duties),
                           dict(self.scopes), dict(self.restrictions), dict(self.events), dict(self.classes),
-                          list(self.derivations), dict(self.exclusions))
+                          list(self.derivations), dict(self.exclusions), dict(self.work_uses))
         for entry in entries:
             copy.add(entry)
         return copy

@@ -132,7 +132,8 @@ class VocabularyEntries:
         return v.Simple("activity", str(tree.children[0]), _text(tree.children[1]))
 
     def _v_work(self, tree: Tree[Any]) -> v.Simple:
-        return v.Simple("work", str(tree.children[0]), _text(tree.children[1]))
+        asked = tuple(str(t) for t in tree.children[2].children) if len(tree.children) > 2 else ()
+        return v.Simple("work", str(tree.children[0]), _text(tree.children[1]), asked=asked)
 
     def _v_restriction(self, tree: Tree[Any]) -> v.Simple:
         return v.Simple("restriction", str(tree.children[0]), _text(tree.children[1]))
@@ -244,8 +245,8 @@ class VocabularyEntries:
             return [("licensee attribute", (entry.attribute,), vocab.attributes)]
         if isinstance(entry, v.ClassDef):
             return [("restriction", entry.members, set(vocab.restriction_kinds()))]
-        if isinstance(entry, v.Simple) and entry.excludes:
-            return [("purpose", entry.excludes, vocab.purposes)]
+        if isinstance(entry, v.Simple) and (entry.excludes or entry.asked):
+            return [("purpose", entry.excludes, vocab.purposes), ("use", entry.asked, vocab.uses)]
         return []
 
     def _at(self, clause: m.Clause, message: str) -> None:
