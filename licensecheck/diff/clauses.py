@@ -211,5 +211,32 @@ def counts(changes: Iterable[ClauseChange]) -> dict[str, int]:
     return found
 
 
-__all__ = ["ADDED", "CHANGED", "FIELDS", "REMOVED", "RENAMED", "ClauseChange", "ClauseSide", "MetaChange",
+def aligned(old: Sequence[m.Clause], new: Sequence[m.Clause],
+            changes: Sequence[ClauseChange]) -> list[tuple[ClauseSide | None, ClauseSide | None, ClauseChange | None]]:
+    """Both drafts clause by clause, side by side: (old, new, change), unchanged clauses too (change None), in the
+    new draft's order with removed clauses after the clause that preceded them in the old draft."""
+    by_new = {c.new.id: c for c in changes if c.new is not None}
+    renamed_old = {c.old.id: c for c in changes if c.change == RENAMED and c.old is not None}
+    old_index = {c.id: i for i, c in enumerate(old)}
+    rows: list[tuple[float, tuple[ClauseSide | None, ClauseSide | None, ClauseChange | None]]] = []
+    new_ids = {c.id for c in new}
+    for index, clause in enumerate(new):
+        change = by_new.get(clause.id)
+        if change is not None:
+            rows.append((index, (change.old, change.new, change)))
+        else:
+            before = old[old_index[clause.id]]
+            rows.append((index, (_side(before, old_index[clause.id]), _side(clause, index), None)))
+    new_pos = {c.id: i for i, c in enumerate(new)}
+    for where, clause in enumerate(old):
+        if clause.id in new_ids or clause.id in renamed_old:
+            continue
+        anchor = next((new_pos[c.id] for c in reversed(old[:where]) if c.id in new_pos), -1)
+        removed = next(c for c in changes if c.change == REMOVED and c.old is not None and c.old.id == clause.id)
+        rows.append((anchor + 0.5 + where / (10 * (len(old) + 1)), (removed.old, None, removed)))
+    rows.sort(key=lambda item: item[0])
+    return [row for _, row in rows]
+
+
+__all__ = ["ADDED", "CHANGED", "FIELDS", "REMOVED", "RENAMED", "ClauseChange", "ClauseSide", "MetaChange", "aligned",
            "changed_fields", "clause_diff", "comparable", "counts", "draft_clauses", "meta_diff", "statement_kind"]
