@@ -123,9 +123,10 @@ def diff_html(report: DiffReport) -> str:
     groups = []
     kinds = report.new.catalog.vocabulary.kinds
     for because, changes in report.groups():
-        moves = []
+        moves: list[dict[str, Any]] = []
+        every: list[dict[str, Any]] = []
         for movement in movements(changes):
-            rows = []
+            rows: list[dict[str, Any]] = []
             for change in movement.changes:
                 q = change.question
                 index = len(changes_data)
@@ -144,8 +145,8 @@ def diff_html(report: DiffReport) -> str:
                           "conditions_removed": movement.conditions_removed, "conditions_added": movement.conditions_added,
                           "duties_removed": movement.duties_removed, "duties_added": movement.duties_added,
                           "rows": rows, "tokens": _union(rows)})
-        groups.append({"because": list(because), "count": len(changes), "moves": moves, "tokens": _union(
-            [row for move in moves for row in move["rows"]]),
+            every += rows
+        groups.append({"because": list(because), "count": len(changes), "moves": moves, "tokens": _union(every),
             "stricter": sum(1 for c in changes if c.direction == STRICTER),
             "looser": sum(1 for c in changes if c.direction == LOOSER)})
     summary = report.summary()
