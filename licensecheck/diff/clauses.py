@@ -176,12 +176,14 @@ def clause_diff(old: Sequence[m.Clause], new: Sequence[m.Clause]) -> list[Clause
                                                 _side(clause, index))))
         else:
             changes.append((index, ClauseChange(clause.id, ADDED, (), None, _side(clause, index))))
+    kept = {c.id: new_pos[c.id] for c in old if c.id in new_pos}  # old id -> place in the new draft
+    kept.update({c.old.id: new_pos[c.id] for _, c in changes if c.change == RENAMED and c.old is not None})
     for clause in gone:
         if clause.id in renamed:
             continue
         where = old_pos[clause.id]
         # a removed clause is shown after the clause that preceded it in the old draft and is still there
-        anchor = next((new_pos[c.id] for c in reversed(old[:where]) if c.id in new_pos), -1)
+        anchor = next((kept[c.id] for c in reversed(old[:where]) if c.id in kept), -1)
         changes.append((anchor + 0.5 + where / (10 * (len(old) + 1)), ClauseChange(clause.id, REMOVED, (),
                                                                                   _side(clause, where), None)))
     changes.sort(key=lambda item: item[0])
@@ -228,10 +230,12 @@ def aligned(old: Sequence[m.Clause], new: Sequence[m.Clause],
             before = old[old_index[clause.id]]
             rows.append((index, (_side(before, old_index[clause.id]), _side(clause, index), None)))
     new_pos = {c.id: i for i, c in enumerate(new)}
+    kept = {c.id: new_pos[c.id] for c in old if c.id in new_pos}
+    kept.update({old_id: new_pos[c.id] for old_id, c in renamed_old.items()})
     for where, clause in enumerate(old):
         if clause.id in new_ids or clause.id in renamed_old:
             continue
-        anchor = next((new_pos[c.id] for c in reversed(old[:where]) if c.id in new_pos), -1)
+        anchor = next((kept[c.id] for c in reversed(old[:where]) if c.id in kept), -1)
         removed = next(c for c in changes if c.change == REMOVED and c.old is not None and c.old.id == clause.id)
         rows.append((anchor + 0.5 + where / (10 * (len(old) + 1)), (removed.old, None, removed)))
     rows.sort(key=lambda item: item[0])

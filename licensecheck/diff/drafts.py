@@ -59,9 +59,14 @@ def _at_start(argument: str, message: str) -> InputError:
 
 
 def _placed(exc: LicenseCheckError, argument: str) -> LicenseCheckError:
-    """The error with a position: the one it has, or the start of the argument."""
+    """The error as one line with a position: the one it has, or the start of the argument; a hint is kept in
+    the line, the quoted source line is left out."""
     if exc.span is None:
         exc.span = Span(argument, 1, 1)
+    if exc.hint:
+        exc.message = f"{exc.message} ({exc.hint})"
+        exc.hint = None
+    exc.context = None
     return exc
 
 

@@ -11,7 +11,8 @@ The default grid, built from what the two drafts say (nothing here knows a licen
    (the vocabulary's `asked as` lists; for a use that distributes a result, the draft is also the outbound
    licence):
    - with every attribute unknown: the purposes not stated, none of the purposes the drafts mention, and each
-     of them alone;
+     of them alone; and when a condition asks whether the material is modified and the use leaves it open (a
+     network service, an internal use), each of these modified, unmodified and not stated;
    - with one attribute the drafts mention at each of its values (both values of a yes/no attribute, each side
      of a comparison, a member or not of an organisation they name, an activity they name or none), the other
      attributes unknown and the purposes not stated;
@@ -41,6 +42,7 @@ from licensecheck.diff.clauses import draft_clauses
 from licensecheck.diff.drafts import Draft
 from licensecheck.errors import InputError
 from licensecheck.question import Licensee, Question, needs_outbound
+from licensecheck.source import Span
 from licensecheck.vocabulary import ACTIVITIES, MEMBER_OF, Vocabulary
 
 #: stands for the draft's own id in a grid question (replaced by each side's id when asked)
@@ -79,6 +81,7 @@ class Together:
 
     attributes: tuple[tuple[str, tuple[Any, ...]], ...]
     purposes: tuple[str, ...]
+    modified: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class Mentioned:
     purposes: tuple[str, ...]
     works: tuple[str, ...]
     together: tuple[Together, ...] = ()
+    modified: bool = False  # whether a condition asks whether the material is modified
 
 
 def _atoms(cond: m.Cond | None) -> Iterator[m.Cond]:
@@ -167,8 +171,9 @@ def mentioned(drafts: Sequence[Draft], vocabulary: Vocabulary) -> Mentioned:
             own = list(_atoms(getattr(clause.statement, "condition", None)))
             atoms += own
             values, own_tags = _facts(own, vocabulary)
-            if len(values) + (1 if own_tags else 0) >= 2:
-                joint = Together(ordered(values), tuple(own_tags))
+            modifies = any(isinstance(atom, m.Modified) for atom in own)
+            if len(values) + (1 if own_tags else 0) + modifies >= 2:
+                joint = Together(ordered(values), tuple(own_tags), modifies)
                 if joint not in together:
                     together.append(joint)
     values, named = _facts(atoms, vocabulary)
@@ -179,27 +184,38 @@ def mentioned(drafts: Sequence[Draft], vocabulary: Vocabulary) -> Mentioned:
             if work not in works:
                 works.append(work)
     declared = tuple(w for w in vocabulary.works if w in works) or tuple(vocabulary.works)
-    return Mentioned(ordered(values), tags, declared, tuple(together))
+    return Mentioned(ordered(values), tags, declared, tuple(together), any(isinstance(a, m.Modified) for a in atoms))
 
 
-def joint_profiles(together: Together, kind: str, vocabulary: Vocabulary) -> list[tuple[Licensee, tuple[str, ...] | None]]:
+Profile = tuple[Licensee, "tuple[str, ...] | None", "bool | None"]
+
+
+def joint_profiles(together: Together, kind: str, vocabulary: Vocabulary, open_modified: bool) -> list[Profile]:
     """Every combination of the values of the facts one condition names together (attributes the kind fixes left
-    out), as (licensee, purposes); none when there are more than `JOINT_LIMIT`."""
+    out; whether the material is modified only for a use that leaves it open), as (licensee, purposes, modified);
+    none when there are more than `JOINT_LIMIT`."""
     import itertools
 
     attributes = [(name, values) for name, values in together.attributes
                   if name in vocabulary.attributes and vocabulary.fixed(kind, name) is None]
     purposes: list[tuple[str, ...] | None] = [(), *((tag,) for tag in together.purposes)] if together.purposes else [None]
-    size = len(purposes)
+    modified: list[bool | None] = [True, False] if together.modified and open_modified else [None]
+    size = len(purposes) * len(modified)
     for _name, values in attributes:
         size *= len(values)
     if size > JOINT_LIMIT:
         return []
-    out: list[tuple[Licensee, tuple[str, ...] | None]] = []
+    out: list[Profile] = []
     for combination in itertools.product(*(values for _name, values in attributes)):
         licensee = Licensee(kind, tuple(sorted(zip((name for name, _ in attributes), combination, strict=True))))
-        out.extend((licensee, p) for p in purposes)
+        out.extend((licensee, p, v) for p in purposes for v in modified)
     return out
+
+
+def leaves_modification_open(use: str, vocabulary: Vocabulary) -> bool:
+    """Whether a use leaves open whether the material is modified (the question may say either)."""
+    definition = vocabulary.uses.get(use)
+    return definition is not None and not definition.has("modifies") and not definition.has("never-modifies")
 
 
 def _sorted_values(values: list[Any]) -> list[Any]:
@@ -264,14 +280,17 @@ def default_grid(old: Draft, new: Draft) -> list[GridQuestion]:
         for use, work in uses:
             outbound = DRAFT if needs_outbound(use, vocabulary) else None
             base = Question(use=use, inbound=DRAFT, outbound=outbound, licensee=Licensee(kind), work=work)
+            open_modified = leaves_modification_open(use, vocabulary)
+            modified_options: list[bool | None] = [None, True, False] if found.modified and open_modified else [None]
             for purposes in purpose_options:
-                add(replace(base, purposes=purposes), PROFILES)
+                for modified in modified_options:
+                    add(replace(base, purposes=purposes, modified=modified), PROFILES)
             for name, values in attributes:
                 for value in values:
                     add(replace(base, licensee=Licensee(kind, ((name, value),))), PROFILES)
             for joint in found.together:
-                for licensee, purposes in joint_profiles(joint, kind, vocabulary):
-                    add(replace(base, licensee=licensee, purposes=purposes), PROFILES)
+                for licensee, purposes, modified in joint_profiles(joint, kind, vocabulary, open_modified):
+                    add(replace(base, licensee=licensee, purposes=purposes, modified=modified), PROFILES)
     from licensecheck.library import load_library
 
     library = library_ids(load_library(), (old, new))
@@ -298,7 +317,12 @@ def case_grid(path: Path, old: Draft, new: Draft) -> list[GridQuestion]:
         from licensecheck.vocabulary import entries_of
 
         vocabulary = vocabulary.merged(entries_of([old.document]))
-    cases = read_cases(path, vocabulary)
+    try:
+        cases = read_cases(path, vocabulary)
+    except InputError as exc:
+        if exc.span is None:  # a file that cannot be read: placed at its start, as every bad input of a diff
+            exc.span = Span(str(path), 1, 1)
+        raise
     out: list[GridQuestion] = []
     for case in cases:
         if case.question is None:

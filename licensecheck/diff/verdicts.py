@@ -23,7 +23,7 @@ from licensecheck.api import check_question
 from licensecheck.catalog import Catalog
 from licensecheck.check.engine import Result
 from licensecheck.check.verdict import BETTER
-from licensecheck.diff.clauses import draft_clauses
+from licensecheck.diff.clauses import comparable, draft_clauses
 from licensecheck.diff.drafts import Draft
 from licensecheck.diff.grid import GridQuestion
 from licensecheck.question import Question
@@ -142,6 +142,11 @@ class Citations:
                     out.setdefault(clause_id, set()).add(error)
         return {cid: frozenset(notes) for cid, notes in out.items()}
 
+    def says_alike(self, clause_id: str, other: Citations) -> bool:
+        """Whether this draft has the clause, with the same statement as in the other draft."""
+        mine, theirs = self.statements.get(clause_id), other.statements.get(clause_id)
+        return mine is not None and theirs is not None and comparable(mine) == comparable(theirs)
+
     def enables(self, clause_id: str) -> bool:
         """Whether the clause lets a licensee do something (a permission, a grant, a compatibility, a waiver)."""
         return isinstance(self.statements.get(clause_id), ENABLING)
@@ -166,8 +171,10 @@ def deciding(old: Result, new: Result, old_cited: Citations, new_cited: Citation
         found = {cid for cid in a.keys() | b.keys() if a.get(cid) != b.get(cid)}
     else:
         worse, better, better_cited = (b, a, old_cited) if moved == STRICTER else (a, b, new_cited)
+        worse_cited = new_cited if moved == STRICTER else old_cited
         found = {cid for cid in worse if worse[cid] != better.get(cid)}
-        found |= {cid for cid in better if cid not in worse and better_cited.enables(cid)}
+        found |= {cid for cid in better if cid not in worse and better_cited.enables(cid)
+                  and not worse_cited.says_alike(cid, better_cited)}
     if not found:
         found = set(a) | set(b)
     return tuple(sorted(found, key=order))

@@ -117,7 +117,7 @@ def facts_text(question: Question) -> str:
     """The facts a question states besides the licensee's kind: attributes, purposes, modification."""
     parts = licensee_text(question).split(", ")[1:]
     if question.purposes is not None:
-        parts.append("purpose " + ", ".join(question.purposes) if question.purposes else "no purpose of the drafts'")
+        parts.append("purpose " + ", ".join(question.purposes) if question.purposes else "purposes: none")
     if question.modified is not None:
         parts.append("modified" if question.modified else "unmodified")
     return ", ".join(parts)
@@ -141,7 +141,7 @@ def profile_text(question: Question) -> str:
     """Who asks and with which facts: `worker-cooperative, worker_owned=true, purpose commercial`."""
     parts = [licensee_text(question)]
     if question.purposes is not None:
-        parts.append("purpose " + ", ".join(question.purposes) if question.purposes else "no purpose of the drafts'")
+        parts.append("purpose " + ", ".join(question.purposes) if question.purposes else "purposes: none")
     if question.modified is not None:
         parts.append("modified" if question.modified else "unmodified")
     return ", ".join(parts)
