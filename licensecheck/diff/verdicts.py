@@ -106,7 +106,8 @@ def answer_both(old: tuple[Sequence[Question], Catalog], new: tuple[Sequence[Que
 
 
 def _idle_core() -> bool:
-    """Whether a second core is there and not busy (on a loaded machine a second process only competes)."""
+    """Whether a second core is there and not saturated: on a machine whose load average is past its number of
+    cores (and a half), a second process only competes for the same cores (bench/diff.py)."""
     cores = os.cpu_count() or 1
     if cores < 2:
         return False
@@ -114,7 +115,7 @@ def _idle_core() -> bool:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):
         return True
-    return load < cores - 0.5
+    return load < cores + 0.5
 
 
 #: statements that let a licensee do something: a better answer may rest on one the worse answer does not cite
