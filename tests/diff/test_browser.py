@@ -50,7 +50,7 @@ def test_every_reported_change_is_in_the_page(browser: Any, report: tuple[Path, 
                      tuple(v["because"]), " ".join(v["because"])) for v in document["verdicts"])
     assert wanted == shown
     changed = browser.find_elements("css selector", "#clause-table tr[data-change]:not([data-change='same'])")
-    assert {"commercial-coops", "keep-notices", "network-source", "contribution"} == {
+    assert {"commercial-coops", "keep-notices", "network-source", "contribution", "no-further-restrictions"} == {
         r.get_attribute("data-lc-clause").split()[-1] for r in changed}
     assert browser.find_elements("css selector", "tr.lc-change-changed mark.lc-word"), "changed words are marked"
     browser.save_screenshot(str(tmp_path / "diff.png"))
@@ -70,7 +70,7 @@ def test_a_change_opens_to_both_answers(browser: Any, report: tuple[Path, dict[s
     assert "compatible" == old.find_element("css selector", ".lc-badge").get_attribute("data-v")
     assert "conditional" == new.find_element("css selector", ".lc-badge").get_attribute("data-v")
     locations = [e.text for e in new.find_elements("css selector", ".lc-reason .lc-loc")]
-    assert any(loc.endswith("v2.terms:35:1") for loc in locations), locations
+    assert any(loc.endswith("v2.terms:36:1") for loc in locations), locations
     assert "offer the corresponding source to users" in new.text
     assert "[network-source]" in panel.text
     assert any(e.text.startswith("cases:") for e in panel.find_elements("css selector", ".lc-command"))
@@ -104,9 +104,9 @@ def test_unchanged_clauses_can_be_hidden(browser: Any, report: tuple[Path, dict[
     button = browser.find_element("css selector", "#lc-toggle-same")
     button.click()
     shown = [r for r in browser.find_elements("css selector", "#clause-table tbody tr") if r.is_displayed()]
-    assert 4 == len(shown)
+    assert 5 == len(shown)
     button.click()
-    assert len([r for r in browser.find_elements("css selector", "#clause-table tbody tr") if r.is_displayed()]) > 4
+    assert len([r for r in browser.find_elements("css selector", "#clause-table tbody tr") if r.is_displayed()]) > 5
 
 
 def test_no_request_leaves_the_page(browser: Any, report: tuple[Path, dict[str, Any]]) -> None:

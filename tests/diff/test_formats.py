@@ -21,18 +21,18 @@ def test_json_has_the_keys_of_the_contract(example_diff: dict[str, Any]) -> None
     assert ["id", "source"] == list(example_diff["old"]) == list(example_diff["new"])
     assert "LicenseRef-Solidarity-Commons-1.0" == example_diff["old"]["id"] == example_diff["new"]["id"]
     changes = {c["id"]: c for c in example_diff["clauses"]}
-    assert {"commercial-coops", "keep-notices", "network-source", "contribution"} == set(changes)
+    assert {"commercial-coops", "keep-notices", "network-source", "contribution", "no-further-restrictions"} == set(changes)
     assert ["condition", "quote"] == changes["commercial-coops"]["fields"]
     assert "renamed" == changes["keep-notices"]["change"] and "notices" == changes["keep-notices"]["renamed_from"]
     assert "added" == changes["network-source"]["change"] and changes["network-source"]["old"] is None
     assert ["quote", "unclear"] == changes["contribution"]["fields"]
     assert changes["contribution"]["new"]["unclear"] is None
     assert changes["commercial-coops"]["old"]["location"].endswith("v1.terms:15:1")
-    assert changes["commercial-coops"]["new"]["location"].endswith("v2.terms:18:1")
+    assert changes["commercial-coops"]["new"]["location"].endswith("v2.terms:19:1")
     summary = example_diff["summary"]
     for key in ("clauses_added", "clauses_removed", "clauses_changed", "questions", "verdicts_changed", "looser", "stricter"):
         assert isinstance(summary[key], int)
-    assert (1, 0, 2, 1) == (summary["clauses_added"], summary["clauses_removed"], summary["clauses_changed"],
+    assert (1, 0, 3, 1) == (summary["clauses_added"], summary["clauses_removed"], summary["clauses_changed"],
                             summary["clauses_renamed"])
     verdicts = example_diff["verdicts"]
     assert len(verdicts) == summary["verdicts_changed"]
@@ -89,7 +89,7 @@ def test_text_names_clauses_and_places(drafts: Path) -> None:
     assert 1 == result.exit_code
     text = result.stdout
     assert "  > [keep-notices] renamed from [notices]" in text
-    assert "v1.terms:15:1" in text and "v2.terms:18:1" in text
+    assert "v1.terms:15:1" in text and "v2.terms:19:1" in text
     assert "  [network-source]: " in text
     assert "compatible -> conditional (stricter)" in text
 

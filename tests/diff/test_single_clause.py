@@ -25,8 +25,8 @@ EDITS = [
     ("contribution", '"Commercial users pay one per cent of the revenue they earn with the Software to the Solidarity Commons Fund".',
      '"Commercial users pay one per cent of the revenue they earn with the Software to the Solidarity Commons Fund"\n'
      '  unclear "the Fund is not yet set up".'),
-    ("no-further-restrictions", "no further restrictions except keep-notices, give-attribution",
-     "no further restrictions except keep-notices, give-attribution, disclaimer, include-license"),
+    ("no-further-restrictions", "no further restrictions except notices, include-notice-file, indemnify, no-patent-litigate, ends-on-patent-claim",
+     "no further restrictions except notices, include-notice-file"),
     ("share-alike", "share-alike whole-work under this license\n", "share-alike whole-work under this license, AGPL-3.0-only\n"),
 ]
 #: edits whose changes the checker does not fully explain in its reasons (reported to the lead, docs/drafting.md)

@@ -125,16 +125,52 @@ def facts_text(question: Question) -> str:
 
 def by_facts(changes: Sequence[VerdictChange]) -> list[tuple[str, list[str], list[str]]]:
     """The questions of some changes as (facts, kinds of licensee, uses): questions that state the same facts and
-    are asked for the same uses are one line, with the kinds they are asked for (reading order kept)."""
+    are asked for the same uses are one line, with the kinds they are asked for (reading order kept). Questions
+    about the library are shown by use with the licences they name (`static-link into: GPL-3.0-only, MIT`)."""
     uses: dict[tuple[str, str], list[str]] = {}
+    library: dict[tuple[str, str], dict[str, list[str]]] = {}
     for change in changes:
         q = change.question
         kind = q.licensee.kind if q.licensee.kind != "any" else "anyone"
-        uses.setdefault((facts_text(q), kind), []).append(use_text(q, change.grid.question))
+        key = (facts_text(q), kind)
+        uses.setdefault(key, [])
+        named = library_use(q, change.grid.question)
+        if named is None:
+            uses[key].append(use_text(q, change.grid.question))
+        else:
+            library.setdefault(key, {}).setdefault(named[0], []).append(named[1])
+    for key, patterns in library.items():
+        merged: dict[tuple[str, ...], list[str]] = {}
+        for pattern, ids in patterns.items():
+            merged.setdefault(tuple(ids), []).append(pattern)
+        for named_ids, shapes in merged.items():
+            uses[key].append(f"{_joined_uses(shapes)}: {', '.join(named_ids)}")
     lines: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for (facts, kind), listed in uses.items():
         lines.setdefault((facts, tuple(listed)), []).append(kind)
     return [(facts, kinds, list(listed)) for (facts, listed), kinds in lines.items()]
+
+
+def library_use(question: Question, template: Question) -> tuple[str, str] | None:
+    """For a question between the draft and a licence of the library: (`static-link into each of`, licence id) or
+    (`static-link of each into the draft`, licence id); None for the draft's own questions."""
+    from licensecheck.diff.grid import DRAFT
+
+    if template.inbound == DRAFT and template.outbound not in (None, DRAFT) and question.outbound is not None:
+        return f"{use_text(question, replace(template, outbound=None))} into each of", question.outbound
+    if template.outbound == DRAFT and template.inbound not in (None, DRAFT) and question.inbound is not None:
+        return f"{question.use} of each into the draft", question.inbound
+    return None
+
+
+def _joined_uses(shapes: Sequence[str]) -> str:
+    """`static-link into each of` and `modify into each of` as `static-link, modify into each of`."""
+    if len(shapes) == 1:
+        return shapes[0]
+    tails = {shape.split(" ", 1)[1] if " " in shape else "" for shape in shapes}
+    if len(tails) == 1:
+        return ", ".join(shape.split(" ", 1)[0] for shape in shapes) + " " + tails.pop()
+    return "; ".join(shapes)
 
 
 def profile_text(question: Question) -> str:

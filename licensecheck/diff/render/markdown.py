@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """The diff as GitHub/GitLab Markdown, to post as a pull-request comment on a repository of licence drafts.
 
-The summary first; then the stricter and the looser changes, in two lists, each entry a set of answers that move
-alike (the clauses that decide them, the verdicts before and after, who and which uses); then, folded with
+The summary first; then the stricter and the looser changes, in two lists, each entry the answers that move between
+the same verdicts because of the same clauses (the conditions they all gain, who and which uses); then, folded with
 `<details>`, the clauses that changed (old and new as a `diff` block, with `file:line:column`), the changes of
 conditions or duties alone, and how the grid was made. A comment is kept under GitHub's 65,536 characters:
 past `LIMIT`, lists are cut and say how many entries were left out.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from licensecheck.check.verdict import SYMBOL, Verdict
+from licensecheck.check.verdict import ALLOWING, SYMBOL, Verdict
 from licensecheck.diff import DiffReport
 from licensecheck.diff.clauses import ADDED, REMOVED, RENAMED, ClauseChange
 from licensecheck.diff.render import Movement, by_facts, movements
@@ -22,7 +22,9 @@ from licensecheck.diff.verdicts import LOOSER, SAME, STRICTER, VerdictChange
 #: characters a comment may take (GitHub refuses comments over 65,536)
 LIMIT = 60_000
 #: lines of questions shown under one entry before "and N more"
-SHOWN = 6
+SHOWN = 4
+#: conditions shared by an entry's answers shown under it
+SHOWN_CONDITIONS = 3
 
 
 def _code(text: str) -> str:
@@ -40,15 +42,26 @@ def _because(because: Sequence[str]) -> str:
     return ", ".join(_code(f"[{cid}]") for cid in because) or "no clause of either draft is cited"
 
 
-def _entry(because: Sequence[str], movement: Movement) -> list[str]:
-    count = len(movement.changes)
-    lines = [f"- **{_verdict(movement.old_verdict)} → {_verdict(movement.new_verdict)}**, {count} "
+def _common(items: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """The items every one of several lists has, in the order of the first."""
+    if not items:
+        return ()
+    rest = [set(other) for other in items[1:]]
+    return tuple(item for item in items[0] if all(item in other for other in rest))
+
+
+def _entry(because: Sequence[str], changes: Sequence[VerdictChange]) -> list[str]:
+    """One entry of a list: answers that move between the same verdicts because of the same clauses."""
+    first = changes[0]
+    count = len(changes)
+    lines = [f"- **{_verdict(first.old.verdict.value)} → {_verdict(first.new.verdict.value)}**, {count} "
              f"question{'s' if count != 1 else ''}, because {_because(because)}"]
-    for title, items, mark in (("condition", movement.conditions_removed, "no longer"),
-                               ("condition", movement.conditions_added, "new"),
-                               ("duty", movement.duties_removed, "no longer"), ("duty", movement.duties_added, "new")):
-        lines.extend(f"  - {mark} {title}: {item}" for item in items)
-    rows = by_facts(movement.changes)
+    added = _common([tuple(c for c in ch.new.conditions if c not in ch.old.conditions) for ch in changes])
+    dropped = _common([tuple(c for c in ch.old.conditions if c not in ch.new.conditions) for ch in changes]) \
+        if first.new.verdict in ALLOWING else ()
+    lines.extend(f"  - new condition: {item}" for item in added[:SHOWN_CONDITIONS])
+    lines.extend(f"  - no longer a condition: {item}" for item in dropped[:SHOWN_CONDITIONS])
+    rows = by_facts(changes)
     for facts, kinds, uses in rows[:SHOWN]:
         who = ", ".join(kinds)
         head = f"{facts + ' ' if facts else ''}for {who}" if facts or who != "anyone" else "for anyone"
@@ -61,9 +74,39 @@ def _entry(because: Sequence[str], movement: Movement) -> list[str]:
 def _entries(report: DiffReport, wanted: str) -> list[list[str]]:
     out: list[list[str]] = []
     for because, changes in report.groups():
-        for movement in movements([c for c in changes if c.direction == wanted]):
-            out.append(_entry(because, movement))
+        moving: dict[tuple[str, str], list[VerdictChange]] = {}
+        for change in changes:
+            if change.direction == wanted:
+                moving.setdefault((change.old.verdict.value, change.new.verdict.value), []).append(change)
+        out.extend(_entry(because, items) for items in moving.values())
     return out
+
+
+def _same_entries(report: DiffReport) -> list[list[str]]:
+    """Answers whose conditions or duties alone change, by deciding clauses and how they move."""
+    out: list[list[str]] = []
+    for because, changes in report.groups():
+        for movement in movements([c for c in changes if c.direction == SAME]):
+            out.append(_movement_entry(because, movement))
+    return out
+
+
+def _movement_entry(because: Sequence[str], movement: Movement) -> list[str]:
+    count = len(movement.changes)
+    lines = [f"- **{_verdict(movement.old_verdict)}**, {count} question{'s' if count != 1 else ''}, because "
+             f"{_because(because)}"]
+    for title, items, mark in (("condition", movement.conditions_removed, "no longer a"),
+                               ("condition", movement.conditions_added, "new"),
+                               ("duty", movement.duties_removed, "no longer a"), ("duty", movement.duties_added, "new")):
+        lines.extend(f"  - {mark} {title}: {item}" for item in items)
+    rows = by_facts(movement.changes)
+    for facts, kinds, uses in rows[:SHOWN]:
+        who = ", ".join(kinds)
+        head = f"{facts + ' ' if facts else ''}for {who}" if facts or who != "anyone" else "for anyone"
+        lines.append(f"  - {head}: {', '.join(uses)}")
+    if len(rows) > SHOWN:
+        lines.append(f"  - … and {len(rows) - SHOWN} more lines of questions")
+    return lines
 
 
 def _clause_block(change: ClauseChange) -> list[str]:
@@ -128,8 +171,9 @@ def diff_markdown(report: DiffReport) -> str:
     head.append("")
     stricter = _entries(report, STRICTER)
     looser = _entries(report, LOOSER)
-    same = _entries(report, SAME)
+    same = _same_entries(report)
     budget = _Budget(sum(len(line) + 1 for line in head) + 2000)
+    clauses = budget.take([_clause_block(c) for c in report.clauses]) or ["No clause changed.", ""]  # first served
     body: list[str] = []
     body += [f"### Stricter ({s['stricter']:,})", ""]
     body += budget.take(stricter) or ["None."]
@@ -137,7 +181,7 @@ def diff_markdown(report: DiffReport) -> str:
     body += budget.take(looser) or ["None."]
     body.append("")
     body += ["<details><summary>Clauses that changed " f"({len(report.clauses)})</summary>", ""]
-    body += budget.take([_clause_block(c) for c in report.clauses]) or ["No clause changed.", ""]
+    body += clauses
     if report.metadata:
         body += ["", "| metadata | old | new |", "|---|---|---|"]
         body += [f"| {m.field} | {', '.join(m.old) or '—'} | {', '.join(m.new) or '—'} |" for m in report.metadata]
