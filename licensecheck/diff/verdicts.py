@@ -31,6 +31,8 @@ from licensecheck.question import Question
 LOOSER, STRICTER, SAME = "looser", "stricter", "same"
 #: from this many questions on, the two drafts are answered in two processes (when the machine has two cores)
 PARALLEL_FROM = 400
+#: what stands for a draft's own id and citations when answers are compared
+DRAFT_MARK = "\u27e8the draft\u27e9"
 #: a clause id in an error or condition (`PPL §4(c) [commercial-coops]: it is not clear ...`)
 _CLAUSE_ID = re.compile(r"\[([a-z0-9][a-z0-9._-]*)\]")
 
@@ -48,9 +50,21 @@ class VerdictChange:
     direction: str  # LOOSER, STRICTER, or SAME (the conditions or duties alone differ)
 
 
-def same_answer(a: Result, b: Result) -> bool:
-    """Whether two results agree on what diff.md §2 compares: verdict, conditions and duties."""
-    return a.verdict is b.verdict and a.conditions == b.conditions and a.duties == b.duties
+def same_answer(a: Result, b: Result, a_cited: Citations | None = None, b_cited: Citations | None = None) -> bool:
+    """Whether two results agree on what diff.md §2 compares: verdict, conditions and duties.
+
+    With the drafts' `Citations`, conditions and duties are compared with each draft's own id and the section
+    citations of its clauses set aside (`keep the notices (LicenseRef-X §4(a))`): a renumbered section, or two
+    licences with different ids, change the clauses, not the answers.
+    """
+    if a.verdict is not b.verdict:
+        return False
+    if a.conditions == b.conditions and a.duties == b.duties:
+        return True
+    if a_cited is None or b_cited is None:
+        return False
+    return ([a_cited.plain(t) for t in a.conditions] == [b_cited.plain(t) for t in b.conditions]
+            and [a_cited.plain(t) for t in a.duties] == [b_cited.plain(t) for t in b.duties])
 
 
 def direction(old: Result, new: Result) -> str:
@@ -123,12 +137,31 @@ ENABLING = (m.Permission, m.Tier, m.Edge, m.Waiver, m.Removable, m.ShareAlikeExc
 
 
 class Citations:
-    """Which clauses of a draft a result cites, and why (the note of each reason)."""
+    """Which clauses of a draft a result cites, and why (the note of each reason, with the draft's own id and
+    citations set aside, so that two drafts with different ids or section numbers cite a clause alike)."""
+
+    _plain: dict[str, str]
 
     def __init__(self, draft: Draft) -> None:
         clauses = draft_clauses(draft.document, draft.catalog)
         self.own = {(clause.span.path, clause.id) for clause in clauses}
         self.statements = {clause.id: clause.statement for clause in clauses}
+        # how answers name the draft's clauses (`LicenseRef-X §4(a)`), longest first, and the draft itself
+        self._plain = {}
+        self.wheres = sorted({f"{draft.id} {' '.join(c.citations)}".strip() for c in clauses}, key=len, reverse=True)
+        self.name = re.compile(rf"(?<![\w.-]){re.escape(draft.id)}(?![\w-])")
+
+    def plain(self, text: str) -> str:
+        """A text of an answer with the draft's clause citations and id replaced by one mark (`the draft`)."""
+        if text in self._plain:
+            return self._plain[text]
+        out = text
+        for where in self.wheres:
+            if where in out:
+                out = out.replace(where, DRAFT_MARK)
+        out = self.name.sub(DRAFT_MARK, out)
+        self._plain[text] = out
+        return out
 
     def of(self, result: Result) -> dict[str, frozenset[str]]:
         """clause id -> the notes with which the result cites it (errors naming a clause count as citations)."""
@@ -136,11 +169,11 @@ class Citations:
         for reason in result.reasons:
             path = reason.location.rsplit(":", 2)[0]
             if (path, reason.clause) in self.own:
-                out.setdefault(reason.clause, set()).add(reason.note)
+                out.setdefault(reason.clause, set()).add(self.plain(reason.note))
         for error in result.errors:
             for clause_id in _CLAUSE_ID.findall(error):
                 if clause_id in self.statements:
-                    out.setdefault(clause_id, set()).add(error)
+                    out.setdefault(clause_id, set()).add(self.plain(error))
         return {cid: frozenset(notes) for cid, notes in out.items()}
 
     def says_alike(self, clause_id: str, other: Citations) -> bool:
@@ -192,7 +225,7 @@ def verdict_changes(grid: Sequence[GridQuestion], old: Draft, new: Draft,
     out: list[VerdictChange] = []
     for item, q_old, q_new, r_old, r_new in zip(grid, old_questions, new_questions, old_results, new_results,
                                                  strict=True):
-        if same_answer(r_old, r_new):
+        if same_answer(r_old, r_new, old_cited, new_cited):
             continue
         out.append(VerdictChange(item, q_old, q_new, r_old, r_new,
                                  deciding(r_old, r_new, old_cited, new_cited, positions), direction(r_old, r_new)))

@@ -12,7 +12,7 @@ from typing import Any
 
 from licensecheck.check.engine import Result
 from licensecheck.check.verdict import ALLOWING
-from licensecheck.diff.verdicts import LOOSER, STRICTER, VerdictChange
+from licensecheck.diff.verdicts import LOOSER, SAME, STRICTER, VerdictChange
 from licensecheck.question import Question
 
 
@@ -38,15 +38,17 @@ def _dropped(before: Sequence[str], after: Sequence[str]) -> tuple[str, ...]:
 
 def movements(changes: Sequence[VerdictChange]) -> list[Movement]:
     """Changes gathered by how they move (see `Movement`): stricter ones first, then looser ones, then those whose
-    conditions or duties alone differ, each in the order of its first change. What an answer that does not allow
-    the use no longer asks (its conditions and duties) is not shown: the verdict says it all."""
+    conditions or duties alone differ, each in the order of its first change. When the verdict moves, the duties
+    are not compared (the verdict says more; both answers have them in full), nor what an answer that does not
+    allow the use no longer asks."""
     found: dict[tuple[object, ...], Movement] = {}
     changes_of: dict[tuple[object, ...], list[VerdictChange]] = {}
     for change in changes:
         old, new = change.old, change.new
         allowed = new.verdict in ALLOWING
+        same = change.direction == SAME
         parts = (_dropped(old.conditions, new.conditions) if allowed else (), _dropped(new.conditions, old.conditions),
-                 _dropped(old.duties, new.duties) if allowed else (), _dropped(new.duties, old.duties))
+                 _dropped(old.duties, new.duties) if same else (), _dropped(new.duties, old.duties) if same else ())
         key = (old.verdict, new.verdict, *parts)
         if key not in found:
             found[key] = Movement(old.verdict.value, new.verdict.value, change.direction, *parts, ())
@@ -139,15 +141,16 @@ def by_facts(changes: Sequence[VerdictChange]) -> list[tuple[str, list[str], lis
             uses[key].append(use_text(q, change.grid.question))
         else:
             library.setdefault(key, {}).setdefault(named[0], []).append(named[1])
-    for key, patterns in library.items():
+    lines: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for (facts, kind), listed in uses.items():
+        if listed:
+            lines.setdefault((facts, tuple(listed)), []).append(kind)
+    for (facts, kind), patterns in library.items():  # one line per set of licences
         merged: dict[tuple[str, ...], list[str]] = {}
         for pattern, ids in patterns.items():
             merged.setdefault(tuple(ids), []).append(pattern)
         for named_ids, shapes in merged.items():
-            uses[key].append(f"{_joined_uses(shapes)}: {', '.join(named_ids)}")
-    lines: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for (facts, kind), listed in uses.items():
-        lines.setdefault((facts, tuple(listed)), []).append(kind)
+            lines.setdefault((facts, (f"{_joined_uses(shapes)}: {', '.join(named_ids)}",)), []).append(kind)
     return [(facts, kinds, list(listed)) for (facts, listed), kinds in lines.items()]
 
 

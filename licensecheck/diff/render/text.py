@@ -19,9 +19,13 @@ def summary_text(report: DiffReport) -> str:
     clauses = (f"{s['clauses_changed']} clauses changed, {s['clauses_added']} added, {s['clauses_removed']} removed"
                + (f", {s['clauses_renamed']} renamed" if s["clauses_renamed"] else ""))
     grid = "questions of the case file" if not report.default_grid else "questions of the default grid"
-    answers = (f"{s['verdicts_changed']:,} answers differ: {s['stricter']:,} stricter, {s['looser']:,} looser, "
+    answers = (f"{_answers(int(str(s['verdicts_changed'])))}: {s['stricter']:,} stricter, {s['looser']:,} looser, "
                f"{s['conditions_only']:,} in their conditions or duties only")
     return f"{clauses}; {s['questions']:,} {grid} asked of each draft; {answers}"
+
+
+def _answers(count: int) -> str:
+    return f"{count:,} answer differs" if count == 1 else f"{count:,} answers differ"
 
 
 def grid_text(report: DiffReport) -> str:
@@ -110,7 +114,7 @@ def diff_text(report: DiffReport) -> str:
             stricter = sum(1 for c in changes if c.direction == STRICTER)
             looser = sum(1 for c in changes if c.direction == LOOSER)
             named = ", ".join(f"[{cid}]" for cid in because) or "(no clause of either draft is cited)"
-            lines.append(f"  {named}: {len(changes)} answers differ ({stricter} stricter, {looser} looser, "
+            lines.append(f"  {named}: {_answers(len(changes))} ({stricter} stricter, {looser} looser, "
                          f"{len(changes) - stricter - looser} in conditions or duties only)")
             for movement in movements(changes):
                 lines += movement_lines(movement)
