@@ -87,7 +87,8 @@ def parts() -> None:
             asked = [q.for_draft(draft.id) for q in questions if q.part == part]
             start = time.perf_counter()
             answer(asked, draft.catalog)
-            print(f"  {part:13} {draft.source:28} {len(asked):6,} questions {time.perf_counter() - start:6.2f} s")
+            shown = os.path.relpath(draft.source, ROOT)
+            print(f"  {part:13} {shown:25} {len(asked):6,} questions {time.perf_counter() - start:6.2f} s")
     for parallel in (False, True):
         old, new = read_draft(str(OLD)), read_draft(str(NEW))
         start = time.perf_counter()
