@@ -93,6 +93,7 @@ LATER_VERSIONS: Final[Mapping[str, str]] = {
 SOURCES: Final[Mapping[str, str]] = {
     "text": "the licence text shipped in licenses/texts/ (the default)",
     "secondary": "secondary sources only (the instrument could not be read): quotes and citations are not checked",
+    "none": "no text of its own: a pseudo-licence standing for a kind of terms (a closed product); nothing to check",
 }
 
 # -- the records a vocabulary is made of -------------------------------------------------------
