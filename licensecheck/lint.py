@@ -195,6 +195,8 @@ def lint_fidelity(document: m.Document, catalog: Catalog, shelf: TextShelf) -> l
         return []
     clauses = [*document.clauses, *(c for mod in document.modules for c in mod.clauses)]
     where = document.span.path
+    if document.field("sources") == "none":
+        return []
     if document.field("sources") == "secondary":
         out = []
         shipped = shelf.locate(_text_name(document), where)

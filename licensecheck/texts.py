@@ -83,9 +83,11 @@ _KEYWORD = r"(?:section|article|art\.|§|clause|chapter|part)"
 _NUMBERED = re.compile(
     rf"^(?:(?P<kw>{_KEYWORD})[ \t]*)?(?P<num>\d{{1,3}}(?:\.\d{{1,3}})*)(?P<end>\.|\)|(?=[ \t])|(?=[A-Za-z])|$)",
     re.IGNORECASE)
-_ITEM = re.compile(rf"^(?:\((?P<paren>[a-z]{{1,2}}|{_ROMAN}|\d{{1,3}})\)|(?P<bare>[a-z]|{_ROMAN})[.)])(?=[ \t]|$)",
+_ITEM = re.compile(rf"^(?:\((?P<paren>[a-z]{{1,2}}|{_ROMAN}|\d{{1,3}})\)|(?P<bare>[a-z]|{_ROMAN})[.)](?=[ \t]|$)"
+                   rf"|(?P<tight>[ivx]{{2,6}})\.(?=[A-Z]))",  # `ii.You` (a space lost in a text)
                    re.IGNORECASE)
 _TITLE_WORDS = 10
+_PART = re.compile(r"^(?:exhibit|appendix|annex|schedule|attachment)(?: [a-z0-9]{1,3}\b)?")
 _BULLET = re.compile(r"^[ \t]*[*\u2022-][ \t]+")
 _INLINE_ITEM = re.compile(rf"(?<=[\s:;,])\(([a-z]|{_ROMAN}|\d{{1,2}})\)(?=\s)", re.IGNORECASE)
 _SECTION_TEXT = re.compile(rf"^(?:{_KEYWORD}[ \t]*)?", re.IGNORECASE)
@@ -115,9 +117,12 @@ def _to_roman(value: int) -> str:
     return out
 
 
+_QUOTES_TO_SPACE = str.maketrans({c: " " for c in "\"'`\u2018\u2019\u201c\u201d\u00ab\u00bb\u2039\u203a"})
+
+
 def heading_key(text: str) -> str:
-    """A heading or a cited heading as the index keeps it: folded, without punctuation at its ends."""
-    folded = _squeeze(_fold_chars(text))
+    """A heading or a cited heading as the index keeps it: folded, quotes as spaces, no punctuation at its ends."""
+    folded = _squeeze(_fold_chars(text.translate(_QUOTES_TO_SPACE)))
     return folded.strip(" .:;,-")
 
 
@@ -190,23 +195,23 @@ class SectionIndex:
         numbered_yet = False
         for block in blocks:
             lines = block.split("\n")
+            bulleted = bool(_BULLET.match(lines[0]))
             first = _BULLET.sub("", lines[0])
             if heading is not None:
                 self.under[heading] = self.under.get(heading, 0) + 1
             if len(lines) > 1 and (_line_heading(first, ".", lines[1]) or (
-                    _heading_block([first]) and not _ITEM.match(first.strip()) and not _NUMBERED.match(first.strip()))):
-                heading = heading_key(first)  # a heading on the first line of its paragraph (OGL)
-                self.headings.add(heading)
+                    _heading_block([first]) and len(first.split()) <= 8 and _capital(lines[1])
+                    and not first.rstrip().endswith(".") and not _NUMBERED.match(first.strip()))):
+                heading = self._heading(first)  # a heading on the first line of its paragraph (OGL)
                 self.under.setdefault(heading, 0)
                 stack = []
                 lines = lines[1:]
-            elif _heading_block([first, *lines[1:]]):
+            elif _heading_block([first, *lines[1:]], bulleted):
                 words = re.sub(r"^[ \t]*#+[ \t]*", "", first).strip()
                 numbered = _NUMBERED.match(words)
                 if not (numbered and (numbered.group("kw") or "." in numbered.group("num")
                                       or numbered.group("end") in (".", ")"))):
-                    heading = heading_key(words)
-                    self.headings.add(heading)
+                    heading = self._heading(words)
                     self.under.setdefault(heading, 0)
                     stack = []
                     continue
@@ -214,8 +219,7 @@ class SectionIndex:
             runs: list[tuple[str, list[str]]] = []  # the lines that follow each item, for items inside them
             for index, line in enumerate(lines):
                 if index and _line_heading(line, lines[index - 1], lines[index + 1] if index + 1 < len(lines) else ""):
-                    heading = heading_key(line)
-                    self.headings.add(heading)
+                    heading = self._heading(line)
                     stack = []
                     continue
                 path = stack[-1].path if stack else None
@@ -235,6 +239,15 @@ class SectionIndex:
                     and not _ITEM.match(first.strip()):
                 self.headings.add(heading_key(inline.group(1)))  # `Additional Use Grant: You may ...`
 
+    def _heading(self, text: str) -> str:
+        """Register a heading without a number; `Exhibit B - Notice` is also `Exhibit B`."""
+        key = heading_key(text)
+        self.headings.add(key)
+        part = _PART.match(key)
+        if part:
+            self.headings.add(part.group(0))
+        return key
+
     def _inline(self, block: str, path: str, heading: str | None) -> None:
         """Items enumerated inside a paragraph (`... if You (i) ... or (ii) ...`), under the section it is in."""
         found = {m.group(1).lower() for m in _INLINE_ITEM.finditer(block)}
@@ -245,9 +258,12 @@ class SectionIndex:
                 label = _next_label(label, start)
 
     def _line(self, line: str, stack: list[_Open], heading: str | None) -> None:
-        stripped = re.sub(r"^[ \t]*(?:#+[ \t]*|\*\*|__)?", "", line)
+        stripped = re.sub(r"^[ \t]*(?:#+[ \t]*|\*\*|__|[*\u2022-][ \t]+)?", "", line)
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
         numbered = _NUMBERED.match(stripped)
+        if numbered and numbered.group("kw") and not re.match(r"[ \t]*(?:[-\u2013\u2014.:)]|[A-Z]|$)",
+                                                              stripped[numbered.end():]):
+            numbered = None  # `Article 1 of the French law ...` in a sentence
         if numbered and (numbered.group("kw") or numbered.group("end") in (".", ")") or "." in numbered.group("num")):
             number = numbered.group("num")
             top = stack[0] if stack else None
@@ -267,12 +283,12 @@ class SectionIndex:
             return
         item = _ITEM.match(stripped)
         if item:
-            label = item.group("paren") or item.group("bare")
+            label = item.group("paren") or item.group("bare") or item.group("tight")
             self._push(_style(label, stack), label, indent, stack, heading)
 
     def _push(self, style: str, label: str, indent: int, stack: list[_Open], heading: str | None) -> None:
         for position, open_item in enumerate(stack):
-            if open_item.style == style:
+            if open_item.style == style and open_item.indent >= indent - 1:  # a sibling, not a list nested deeper
                 del stack[position:]
                 break
         while stack and stack[-1].indent > indent and stack[-1].style not in ("section", "num"):
@@ -340,8 +356,8 @@ def _is_title(block: str) -> bool:
     return line.startswith("#") or (len(line.split()) <= _TITLE_WORDS and not line.endswith((".", ";", ",")))
 
 
-def _heading_block(lines: list[str]) -> bool:
-    """A block that is a heading: one short line without a full stop (or a Markdown heading)."""
+def _heading_block(lines: list[str], bulleted: bool = False) -> bool:
+    """A block that is a heading: one short line without a full stop (or a Markdown heading, or a bulleted title)."""
     if len(lines) != 1:
         return False
     line = lines[0].strip()
@@ -351,7 +367,7 @@ def _heading_block(lines: list[str]) -> bool:
         return bool(line.strip("# "))
     words = line.split()
     return 0 < len(words) <= _TITLE_WORDS and _capital(line) and not line.endswith((",", ";", ":")) \
-        and (not line.endswith(".") or line.isupper() or len(words) <= 4)
+        and (not line.endswith(".") or line.isupper() or len(words) <= 4 or bulleted)
 
 
 def canonical_citation(citation: str) -> str:
