@@ -187,7 +187,7 @@ class SectionIndex:
 
     def _read(self, text: str) -> None:
         stack: list[_Open] = []
-        heading: str | None = None  # the last heading without a number
+        self._open: list[tuple[int, str | None]] = []  # the headings a paragraph is under, outermost first
         blocks = [b.strip("\n") for b in re.split(r"\n(?:[ \t]*\n)+", text.replace("\r\n", "\n")) if b.strip()]
         if blocks and _is_title(blocks[0]):
             blocks = blocks[1:]  # the title is not a paragraph
@@ -197,29 +197,36 @@ class SectionIndex:
             lines = block.split("\n")
             bulleted = bool(_BULLET.match(lines[0]))
             first = _BULLET.sub("", lines[0])
-            if heading is not None:
-                self.under[heading] = self.under.get(heading, 0) + 1
+            marks = re.match(r"^[ \t]*(#+)[ \t]*$", first)
+            if marks and len(lines) == 1:  # `## ` with its title lost: a section without a name
+                self._enter(len(marks.group(1)), None)
+                stack = []
+                continue
             if len(lines) > 1 and (_line_heading(first, ".", lines[1]) or (
                     _heading_block([first]) and len(first.split()) <= 8 and _capital(lines[1])
                     and not first.rstrip().endswith(".") and not _NUMBERED.match(first.strip()))):
-                heading = self._heading(first)  # a heading on the first line of its paragraph (OGL)
-                self.under.setdefault(heading, 0)
+                self._enter(1, self._heading(first))  # a heading on the first line of its paragraph (OGL)
                 stack = []
                 lines = lines[1:]
             elif _heading_block([first, *lines[1:]], bulleted):
+                level = len(re.match(r"^[ \t]*(#*)", first).group(1)) or 1  # type: ignore[union-attr]
                 words = re.sub(r"^[ \t]*#+[ \t]*", "", first).strip()
                 numbered = _NUMBERED.match(words)
                 if not (numbered and (numbered.group("kw") or "." in numbered.group("num")
                                       or numbered.group("end") in (".", ")"))):
-                    heading = self._heading(words)
-                    self.under.setdefault(heading, 0)
+                    self._enter(level, self._heading(words))
                     stack = []
                     continue
+            for _, key in self._open:
+                if key is not None:
+                    self.under[key] = self.under.get(key, 0) + 1
+            heading = self._open[-1][1] if self._open else None
             before = len(self.labels)
             runs: list[tuple[str, list[str]]] = []  # the lines that follow each item, for items inside them
             for index, line in enumerate(lines):
                 if index and _line_heading(line, lines[index - 1], lines[index + 1] if index + 1 < len(lines) else ""):
                     heading = self._heading(line)
+                    self._enter(1, heading)
                     stack = []
                     continue
                 path = stack[-1].path if stack else None
@@ -238,6 +245,14 @@ class SectionIndex:
             if inline and len(inline.group(1).split()) <= 6 and not _NUMBERED.match(first.strip()) \
                     and not _ITEM.match(first.strip()):
                 self.headings.add(heading_key(inline.group(1)))  # `Additional Use Grant: You may ...`
+
+    def _enter(self, level: int, key: str | None) -> None:
+        """A heading opens: it closes the headings at its level or deeper, and stays open under shallower ones."""
+        while self._open and self._open[-1][0] >= level:
+            self._open.pop()
+        self._open.append((level, key))
+        if key is not None:
+            self.under.setdefault(key, 0)
 
     def _heading(self, text: str) -> str:
         """Register a heading without a number; `Exhibit B - Notice` is also `Exhibit B`."""
@@ -310,10 +325,11 @@ class SectionIndex:
         if key in self.labels or key in self.headings:
             return True
         spans = re.fullmatch(r"(.*?)(\([a-z0-9]+\)|\d+)-(\([a-z0-9]+\)|\d+)", key)
-        if spans:  # a range: `(i)-(iii)`, `7(a)-(f)`
+        if spans:  # a range: `(i)-(iii)`, `7(a)-(f)`, `Commercial Restrictions (i)-(iii)`
             stem, first, last = spans.groups()
-            return self.has(stem.strip() + " " * (bool(stem.strip()) and not stem.endswith(")") and first[0] != "(")
-                            + first) and self.has(stem.strip() + last)
+            stem = stem.strip()
+            joiner = " " if stem and stem[-1].isalpha() else ""
+            return self.has(stem + joiner + first) and self.has(stem + joiner + last)
         return False
 
     def suggest(self, citation: str) -> str | None:
@@ -374,7 +390,7 @@ def canonical_citation(citation: str) -> str:
     """A citation as the index compares it: `Section 4 (c).` -> `4(c)`, `Art. 5.3.4` -> `5.3.4`."""
     key = heading_key(citation.lstrip("§"))
     key = _SECTION_TEXT.sub("", key, count=1).strip() if re.match(rf"{_KEYWORD}[ \t]*\d", key) else key
-    key = re.sub(r"(?<=[0-9a-z)])\s+(?=\()", "", key)
+    key = re.sub(r"(?<=[0-9)])\s+(?=\()", "", key)
     return key
 
 
