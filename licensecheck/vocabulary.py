@@ -81,6 +81,7 @@ META_FIELDS: Final[Mapping[str, bool]] = {
     "extends": False, "drops": True, "applies-to": True, "note": False, "status": False,
     "deprecated": True, "modules": True, "categories": True, "parameters": True,
     "later-versions": False, "only": False, "governing-law": False, "venue": False, "sources": False,
+    "all-modules": True,
 }
 
 #: values of the `later-versions` metadata field
