@@ -82,6 +82,7 @@ def lint_document(document: m.Document, catalog: Catalog) -> list[Finding]:
     if not document.fields("works") and document.kind == "license":
         out.append(Finding("warning", "no `works:` field: say which kinds of work the licence is for",
                            document.span))
+    out.extend(_modules(document))
     for clause in clauses:
         out.extend(_references(clause, catalog))
         out.extend(_dead(clause, catalog.vocabulary))
@@ -89,6 +90,21 @@ def lint_document(document: m.Document, catalog: Catalog) -> list[Finding]:
             if ref not in ids and ref not in base_ids:
                 out.append(Finding("warning", f"dangling clause reference `[{ref}]`", clause.span))
     out.extend(_contradictions(clauses))
+    return out
+
+
+def _modules(document: m.Document) -> list[Finding]:
+    """The `modules:` field and the `module` blocks name the same modules (ids `<stem><CODE>` resolve from the blocks)."""
+    listed = document.fields("modules")
+    blocks = {mod.code: mod for mod in document.modules}
+    where = document.meta_spans.get("modules", document.span)
+    out = [Finding("warning", f"module `{code}` is listed in `modules:` but has no `module {code}` block", where)
+           for code in listed if code not in blocks]
+    out += [Finding("warning", f"module `{code}` is not listed in `modules:`", mod.span)
+            for code, mod in blocks.items() if listed and code not in listed]
+    if document.fields("all-modules") and not blocks:
+        out.append(Finding("error", "`all-modules:` names the licence with every module, but it declares none",
+                           document.meta_spans.get("all-modules", document.span)))
     return out
 
 
