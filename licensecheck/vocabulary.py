@@ -48,12 +48,18 @@ USE_FLAGS: Final[Mapping[str, str]] = {
 DUTY_FLAGS: Final[Mapping[str, str]] = {
     "active": "an active obligation beyond notices: it makes a verdict conditional unless the outbound licence covers it",
     "passive": "a passive duty (notices, attribution, licence text, marking changes): listed with the verdict",
+    "carries-restrictions": "the licensee must put the licence's restrictions into its own terms, so they survive "
+                            "whatever licence the result goes out under (OpenRAIL's use restrictions)",
 }
 #: how far a share-alike scope reaches for a use
 REACHES: Final[Mapping[str, str]] = {
     "whole": "the result distributed under the outbound licence must carry the inbound licence's share-alike",
     "retain": "the inbound material stays under its own licence inside or beside the result",
     "whole-if-modified": "as `whole` when the material is modified, else as `retain`",
+}
+#: flags an event may carry
+EVENT_FLAGS: Final[Mapping[str, str]] = {
+    "further-restriction": "ending rights on this event is a restriction `no further restrictions` clauses must accept",
 }
 #: types of licensee attributes
 ATTRIBUTE_TYPES: Final = ("bool", "int", "number", "list", "code")
@@ -81,6 +87,7 @@ META_FIELDS: Final[Mapping[str, bool]] = {
     "extends": False, "drops": True, "applies-to": True, "note": False, "status": False,
     "deprecated": True, "modules": True, "categories": True, "parameters": True,
     "later-versions": False, "only": False, "governing-law": False, "venue": False, "sources": False,
+    "own-terms": False,
 }
 
 #: values of the `later-versions` metadata field
@@ -155,6 +162,7 @@ class DutyDef:
     works: tuple[str, ...] = ()
     covered_by: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+    carries: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,11 +183,17 @@ class ScopeDef:
 
 @dataclass(frozen=True)
 class EventDef:
-    """Something a licensee does that ends rights, and the licensee attribute that says it happened."""
+    """Something a licensee does that ends rights, and the licensee attribute that says it happened.
+
+    `restricts`: a licence that ends rights on this event adds a restriction other licences' "no further
+    restrictions" clauses must accept (patent retaliation does; ending rights on a breach of the licence's own
+    conditions, which every licence does, does not).
+    """
 
     name: str
     text: str
     attribute: str
+    restricts: bool = False
 
 
 @dataclass(frozen=True)
@@ -340,9 +354,9 @@ class Vocabulary:
 
     def restriction_kinds(self) -> tuple[str, ...]:
         """Every restriction a `no further restrictions except ...` list may name: duties, classes, `no-ACT`,
-        `ends-on-EVENT`, and the kinds of condition on a grant."""
+        `ends-on-EVENT` (for events that restrict), and the kinds of condition on a grant."""
         return (*self.duties, *self.classes, *CONDITION_RESTRICTIONS, *(f"no-{act}" for act in self.acts),
-                *(f"ends-on-{e}" for e in self.events), *self.restrictions)
+                *(f"ends-on-{name}" for name, e in self.events.items() if e.restricts), *self.restrictions)
 
     def expand(self, names: Iterable[str]) -> frozenset[str]:
         """Restriction names with every class replaced by its members."""

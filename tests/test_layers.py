@@ -38,6 +38,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     # the HTML report layer is shared by several reports: it knows none of them
     "licensecheck.report.html": ("licensecheck.federation", "licensecheck.scan", "licensecheck.api",
                                  "licensecheck.check.engine"),
+    "licensecheck.spdx_meta": ("licensecheck.", "click", "lark", "yaml"),
 }
 ALLOWED_IN_MODEL = ("licensecheck.source", "licensecheck.record")
 

@@ -46,7 +46,7 @@ def restrictions_carried(ctx: Context, inbound: Compiled, outbound: Compiled, la
 
 def _compare(ctx: Context, inbound: Compiled, outbound: Compiled, label: str) -> Outcome:
     lid = inbound.license.id
-    for act in ctx.acts:
+    for act in _compared_acts(ctx, inbound):
         out_cond, out_sources = _granted(outbound, act, optimistic=False)
         if out_cond is False:
             continue
@@ -59,12 +59,26 @@ def _compare(ctx: Context, inbound: Compiled, outbound: Compiled, label: str) ->
         who = _who(ctx, _smallest(found, in_cond, out_cond, lid))
         reasons: list[Reason] = [s.reason(f"decides who may `{act}` under {lid}") for s in in_sources]
         reasons += [s.reason(f"would let {who} `{act}`") for s in out_sources[:1]]
-        reasons.append(Reason(lid, "(restrictions)", in_sources[0].location if in_sources else inbound.license.path,
+        reasons.append(Reason(lid, "(restrictions)", in_sources[0].location if in_sources else str(inbound.license.document.span),
                               in_sources[0].quoted if in_sources else "",
                               f"the {label} result would not carry the restrictions of {lid}: {who} could `{act}` "
                               f"under {label}, which {lid} does not allow"))
         return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons))
     return EMPTY
+
+
+def _compared_acts(ctx: Context, inbound: Compiled) -> list[str]:
+    """The acts whose grants are compared: those of this use, then every other act a use of the vocabulary
+    performs that the inbound licence grants or refuses in so many words (a recipient of the result may do
+    them: Elastic-2.0's ban on offering the work as a managed service survives distribution only if the
+    outbound licence keeps it)."""
+    vocab = ctx.facts.vocab
+    performed = dict.fromkeys(act for use in vocab.uses.values() for act in use.acts)
+    mentioned: set[str] = set()
+    for source in (*inbound.grants, *inbound.prohibitions):
+        mentioned.update(source.clause.statement.acts)  # type: ignore[union-attr]
+    others = [act for act in performed if act not in ctx.acts and vocab.act_covers(tuple(mentioned), act)]
+    return [*ctx.acts, *others]
 
 
 def _granted(compiled: Compiled, act: str, optimistic: bool) -> tuple[m.Cond | bool, list[Source]]:

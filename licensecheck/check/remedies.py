@@ -234,6 +234,23 @@ def _outbound_shortlist(question: Question, catalog: Catalog, parse: ExpressionP
                     resolved = catalog.resolve(target.id)
                     if resolved is not None:
                         out.append(resolved.id)
+    if question.outbound is not None:  # the versions and conversions the named outbound licence offers itself
+        try:
+            named = leaves(parse(question.outbound))
+        except Exception:  # validated already; nothing to add
+            named = []
+        for leaf in named:
+            license = catalog.resolve(leaf.id) if leaf.known else None
+            if license is None:
+                continue
+            for doc_id in catalog.later_versions(license):
+                version = catalog.resolve(doc_id)
+                if version is not None:
+                    out.append(version.document.field("later") or version.id)
+            for source in compile_license(license).edges:
+                for target in source.clause.statement.targets:  # type: ignore[union-attr]
+                    if isinstance(target, m.TargetId) and catalog.resolve(target.id) is not None:
+                        out.append(target.id)
     current = (question.outbound or "").lower()
     return [lid for lid in dict.fromkeys(out) if lid.lower() != current]
 
@@ -279,9 +296,9 @@ def _words(change: Change, question: Question, vocab: Vocabulary) -> str:
                 said.insert(0, f"the licensee is {vocab.kind_text(kind)}")
             parts.append("if " + " and ".join(said))
         elif name == "purpose":
-            before = set(question.purposes or ())
-            added = [vocab.purpose_text(p) for p in value if p not in before]
-            dropped = [vocab.purpose_text(p) for p in sorted(before) if p not in value]
+            stated = set(question.purposes or ())
+            added = [vocab.purpose_text(p) for p in value if p not in stated]
+            dropped = [vocab.purpose_text(p) for p in sorted(stated) if p not in value]
             said = ([f"for {', '.join(added)} purposes"] if added else []) + \
                    ([f"not for {', '.join(dropped)} purposes"] if dropped else [])
             parts.append("if the use is " + (" and ".join(said) if said else
