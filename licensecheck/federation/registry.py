@@ -26,18 +26,14 @@ from licensecheck.yamlio import Node, read_yaml, short
 
 FORMAT_VERSION = 1
 
-#: the uses asked per kind of work when the registry has no `uses` (data shipped beside this module,
-#: documented in docs/federation.md)
-DEFAULT_USES_FILE = "default-uses.json"
+def default_uses(words: Vocabulary | None = None) -> dict[str, tuple[str, ...]]:
+    """The uses asked per kind of work when a registry has no `uses`: the vocabulary's (`work ... asked as`,
+    licenses/vocabulary.vocab; documented in docs/federation.md)."""
+    if words is None:
+        from licensecheck.question import shipped_vocabulary
 
-
-def default_uses() -> dict[str, tuple[str, ...]]:
-    """The uses asked per kind of work when a registry has no `uses`."""
-    import json
-    from importlib import resources
-
-    text = resources.files("licensecheck.federation").joinpath(DEFAULT_USES_FILE).read_text(encoding="utf-8")
-    return {kind: tuple(uses) for kind, uses in json.loads(text).items()}
+        words = shipped_vocabulary()
+    return dict(words.work_uses)
 
 #: what an id may be made of (ids end up in file names, HTML attributes and filters)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -173,7 +169,7 @@ def registry_from(root: Node | None, shown: str, catalog: Catalog, base: Path,
 
 def _uses(node: Node | None, words: Vocabulary) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], bool]:
     if node is None:
-        defaults = default_uses()
+        defaults = default_uses(words)
         return tuple((kind, tuple(u for u in defaults[kind] if u in words.uses)) for kind in words.works
                      if kind in defaults), True
     _mapping(node, "`uses`")
@@ -417,5 +413,5 @@ def distributing(use: str, words: Vocabulary) -> bool:
     return definition is not None and definition.has("distributes")
 
 
-__all__ = ["DEFAULT_USES_FILE", "FORMAT_VERSION", "NO_LICENCE_FOUND", "Commons", "LicenceSource", "Party", "Product",
+__all__ = ["FORMAT_VERSION", "NO_LICENCE_FOUND", "Commons", "LicenceSource", "Party", "Product",
            "Registry", "Scanner", "default_uses", "distributing", "read_registry", "registry_from"]
