@@ -78,15 +78,39 @@ def _answer_in_worker(case: Case) -> tuple[Result, bool]:
 
 
 def answer_cases(cases: Sequence[Case], catalog: Catalog, remedies: bool = False) -> list[tuple[Result, bool]]:
-    """Answers to every case, in order; large files are answered on every core (answers do not depend on it)."""
+    """Answers to every case, in order; large files are answered on every core (answers do not depend on it).
+
+    Each worker gets the cases that share facts (use, licensee, purposes, outbound licence), so that the
+    sub-questions one worker answers are not answered again by the other: its memo serves its whole share.
+    """
     workers = min(4, os.cpu_count() or 1)
     if len(cases) < PARALLEL_FROM or workers < 2:
         return [answer_case(case, catalog, remedies) for case in cases]
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(100, -(-len(cases) // workers))  # one chunk per worker: each keeps its memo warm
+    order = sorted(range(len(cases)), key=lambda i: _affinity(cases[i]))
+    shares = [order[w * len(order) // workers:(w + 1) * len(order) // workers]
+              for w in range(workers)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(catalog, remedies)) as pool:
-        return list(pool.map(_answer_in_worker, cases, chunksize=chunk))
+        answered = list(pool.map(_answer_share, [[cases[i] for i in share] for share in shares]))
+    out: list[tuple[Result, bool] | None] = [None] * len(cases)
+    for share, answers in zip(shares, answered, strict=True):
+        for index, answer in zip(share, answers, strict=True):
+            out[index] = answer
+    return [answer for answer in out if answer is not None]
+
+
+def _affinity(case: Case) -> tuple[str, ...]:
+    """Cases with equal keys share most sub-questions."""
+    question = case.question
+    if question is None:
+        return ("",)
+    return (question.use, question.licensee.kind, repr(question.licensee.attributes), repr(question.purposes),
+            question.outbound or "", question.inbound or "")
+
+
+def _answer_share(cases: list[Case]) -> list[tuple[Result, bool]]:
+    return [_answer_in_worker(case) for case in cases]
 
 
 @dataclass(frozen=True)
