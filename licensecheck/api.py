@@ -11,8 +11,10 @@ from dataclasses import dataclass, replace
 from licensecheck.cases import Case
 from licensecheck.catalog import Catalog
 from licensecheck.check.engine import Result, check
+from licensecheck.check.remedies import find_remedies
 from licensecheck.check.verdict import Verdict
 from licensecheck.errors import InputError
+from licensecheck.expr import And, Expr
 from licensecheck.library import load_library
 from licensecheck.question import Question
 from licensecheck.syntax.expression import parse_expression
@@ -29,13 +31,25 @@ def validate_question(question: Question, catalog: Catalog) -> None:
 
 
 def check_question(question: Question, catalog: Catalog | None = None, today: dt.date | None = None,
-                   elect: bool = True) -> Result:
-    """Answer one question with the shipped library (or the catalog given)."""
+                   elect: bool = True, remedies: bool = False) -> Result:
+    """Answer one question with the shipped library (or the catalog given).
+
+    With `remedies`, the result also says what would make the answer better (spec §8): neighbouring questions
+    asked of the same checker.
+    """
     library = catalog if catalog is not None else load_library()
-    return check(question, library, lambda text: parse_expression(text, library), today, elect=elect)
+
+    def parse(text: str) -> Expr:
+        return parse_expression(text, library)
+
+    result = check(question, library, parse, today, elect=elect)
+    if not remedies:
+        return result
+    found = find_remedies(question, result, library, parse, lambda other: check(other, library, parse, today, elect=elect))
+    return replace(result, remedies=found)
 
 
-def answer_case(case: Case, catalog: Catalog) -> tuple[Result, bool]:
+def answer_case(case: Case, catalog: Catalog, remedies: bool = False) -> tuple[Result, bool]:
     """The answer to one case of a case file, and whether the case could not be evaluated (input error)."""
     if case.question is None:
         return Result(Verdict.UNKNOWN, errors=(case.error or "error",)), True
@@ -43,7 +57,7 @@ def answer_case(case: Case, catalog: Catalog) -> tuple[Result, bool]:
         validate_question(case.question, catalog)
     except InputError as exc:
         return Result(Verdict.UNKNOWN, errors=(f"{case.span}: {exc.one_line()}",)), True
-    return check_question(case.question, catalog), False
+    return check_question(case.question, catalog, remedies=remedies), False
 
 
 _WORKER_CATALOG: list[Catalog] = []
@@ -51,24 +65,52 @@ _WORKER_CATALOG: list[Catalog] = []
 PARALLEL_FROM = 2000
 
 
-def _init_worker(catalog: Catalog) -> None:
+_WORKER_REMEDIES: list[bool] = [False]
+
+
+def _init_worker(catalog: Catalog, remedies: bool) -> None:
     _WORKER_CATALOG[:] = [catalog]
+    _WORKER_REMEDIES[:] = [remedies]
 
 
 def _answer_in_worker(case: Case) -> tuple[Result, bool]:
-    return answer_case(case, _WORKER_CATALOG[0])
+    return answer_case(case, _WORKER_CATALOG[0], _WORKER_REMEDIES[0])
 
 
-def answer_cases(cases: Sequence[Case], catalog: Catalog) -> list[tuple[Result, bool]]:
-    """Answers to every case, in order; large files are answered on every core (answers do not depend on it)."""
+def answer_cases(cases: Sequence[Case], catalog: Catalog, remedies: bool = False) -> list[tuple[Result, bool]]:
+    """Answers to every case, in order; large files are answered on every core (answers do not depend on it).
+
+    Each worker gets the cases that share facts (use, licensee, purposes, outbound licence), so that the
+    sub-questions one worker answers are not answered again by the other: its memo serves its whole share.
+    """
     workers = min(4, os.cpu_count() or 1)
     if len(cases) < PARALLEL_FROM or workers < 2:
-        return [answer_case(case, catalog) for case in cases]
+        return [answer_case(case, catalog, remedies) for case in cases]
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(100, -(-len(cases) // workers))  # one chunk per worker: each keeps its memo warm
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(catalog,)) as pool:
-        return list(pool.map(_answer_in_worker, cases, chunksize=chunk))
+    order = sorted(range(len(cases)), key=lambda i: _affinity(cases[i]))
+    shares = [order[w * len(order) // workers:(w + 1) * len(order) // workers]
+              for w in range(workers)]
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(catalog, remedies)) as pool:
+        answered = list(pool.map(_answer_share, [[cases[i] for i in share] for share in shares]))
+    out: list[tuple[Result, bool] | None] = [None] * len(cases)
+    for share, answers in zip(shares, answered, strict=True):
+        for index, answer in zip(share, answers, strict=True):
+            out[index] = answer
+    return [answer for answer in out if answer is not None]
+
+
+def _affinity(case: Case) -> tuple[str, ...]:
+    """Cases with equal keys share most sub-questions."""
+    question = case.question
+    if question is None:
+        return ("",)
+    return (question.use, question.licensee.kind, repr(question.licensee.attributes), repr(question.purposes),
+            question.outbound or "", question.inbound or "")
+
+
+def _answer_share(cases: list[Case]) -> list[tuple[Result, bool]]:
+    return [_answer_in_worker(case) for case in cases]
 
 
 @dataclass(frozen=True)
@@ -87,12 +129,45 @@ def outbound_candidates(question: Question, catalog: Catalog | None = None,
     """Every licence of the library the result could go out under, best first (compatible, then conditional)."""
     library = catalog if catalog is not None else load_library()
     out: list[Candidate] = []
-    for license_id in _outbound_ids(library):
+    for license_id in _possible_outbounds(question, library, today):
         result = check_question(replace(question, outbound=license_id), library, today, elect=False)
         if result.verdict in _RANK:
             out.append(Candidate(license_id, result))
     out.sort(key=lambda c: (_RANK[c.result.verdict], len(c.result.conditions), c.license.lower()))
     return out
+
+
+_ALLOWED_FOR: dict[tuple[object, ...], frozenset[str]] = {}
+
+
+def _possible_outbounds(question: Question, catalog: Catalog, today: dt.date | None) -> list[str]:
+    """The outbound licences worth asking: for `A AND B`, only those under which each operand alone may go out.
+
+    Exact, by the law every answer obeys (`A AND B` is never better than `A`, spec §5, tested with Hypothesis),
+    and much cheaper when many combinations share operands (a federation's pairs of commons): the licences
+    each operand may go out under are computed once per operand and question.
+    """
+    ids = list(_outbound_ids(catalog))
+    if question.inbound is None:
+        return ids
+    try:
+        expr = parse_expression(question.inbound, catalog)
+    except InputError:
+        return ids
+    if not isinstance(expr, And):
+        return ids
+    allowed: frozenset[str] | None = None
+    for item in expr.items:
+        operand = str(item)
+        key = (catalog.token, operand, replace(question, inbound=None), today)
+        found = _ALLOWED_FOR.get(key)
+        if found is None:
+            found = frozenset(c.license for c in outbound_candidates(replace(question, inbound=operand), catalog, today))
+            if len(_ALLOWED_FOR) > 10_000:
+                _ALLOWED_FOR.clear()
+            _ALLOWED_FOR[key] = found
+        allowed = found if allowed is None else allowed & found
+    return [license_id for license_id in ids if allowed is None or license_id in allowed]
 
 
 def _outbound_ids(catalog: Catalog) -> Iterable[str]:

@@ -148,6 +148,8 @@ def question_from(data: Mapping[str, Any], span: Span | None = None, vocab: Voca
     outbound = data.get("outbound")
     if outbound is None and own_work:
         raise _fail(f"`{use}` needs an `outbound` licence", span)
+    if inbound is not None and own_work:
+        raise _fail(f"`{use}` is about the licensee's own work: it takes no `inbound` licence, only `outbound`", span)
     purposes = data.get("purpose")
     purpose_tuple: tuple[str, ...] | None = None
     if purposes is not None:

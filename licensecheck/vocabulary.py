@@ -48,12 +48,18 @@ USE_FLAGS: Final[Mapping[str, str]] = {
 DUTY_FLAGS: Final[Mapping[str, str]] = {
     "active": "an active obligation beyond notices: it makes a verdict conditional unless the outbound licence covers it",
     "passive": "a passive duty (notices, attribution, licence text, marking changes): listed with the verdict",
+    "carries-restrictions": "the licensee must put the licence's restrictions into its own terms, so they survive "
+                            "whatever licence the result goes out under (OpenRAIL's use restrictions)",
 }
 #: how far a share-alike scope reaches for a use
 REACHES: Final[Mapping[str, str]] = {
     "whole": "the result distributed under the outbound licence must carry the inbound licence's share-alike",
     "retain": "the inbound material stays under its own licence inside or beside the result",
     "whole-if-modified": "as `whole` when the material is modified, else as `retain`",
+}
+#: flags an event may carry
+EVENT_FLAGS: Final[Mapping[str, str]] = {
+    "further-restriction": "ending rights on this event is a restriction `no further restrictions` clauses must accept",
 }
 #: types of licensee attributes
 ATTRIBUTE_TYPES: Final = ("bool", "int", "number", "list", "code")
@@ -82,6 +88,7 @@ META_FIELDS: Final[Mapping[str, bool]] = {
     "deprecated": True, "modules": True, "categories": True, "parameters": True,
     "later-versions": False, "only": False, "governing-law": False, "venue": False, "sources": False,
     "all-modules": True,
+    "own-terms": False,
 }
 
 #: values of the `later-versions` metadata field
@@ -157,6 +164,7 @@ class DutyDef:
     works: tuple[str, ...] = ()
     covered_by: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+    carries: bool = False
 
 
 @dataclass(frozen=True)
@@ -177,11 +185,17 @@ class ScopeDef:
 
 @dataclass(frozen=True)
 class EventDef:
-    """Something a licensee does that ends rights, and the licensee attribute that says it happened."""
+    """Something a licensee does that ends rights, and the licensee attribute that says it happened.
+
+    `restricts`: a licence that ends rights on this event adds a restriction other licences' "no further
+    restrictions" clauses must accept (patent retaliation does; ending rights on a breach of the licence's own
+    conditions, which every licence does, does not).
+    """
 
     name: str
     text: str
     attribute: str
+    restricts: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,6 +229,7 @@ class Simple:
     name: str
     text: str
     excludes: tuple[str, ...] = ()  # purposes a use cannot have together with this one
+    asked: tuple[str, ...] = ()  # for a kind of work: the uses asked about it by default (federation matrices)
 
 
 @dataclass
@@ -236,6 +251,8 @@ class Vocabulary:
     derivations: list[Derivation] = field(default_factory=list)
     #: purposes that exclude each other (a use is not both commercial and non-commercial)
     exclusions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: for each kind of work, the uses asked about it by default (a federation's matrix, the licence explorer)
+    work_uses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     # -- building ----------------------------------------------------------------------------
@@ -254,6 +271,8 @@ class Vocabulary:
             table: dict[str, str] = {"purpose": self.purposes, "activity": self.activities, "work": self.works,
                                      "restriction": self.restrictions}[entry.category]
             table[entry.name] = entry.text
+            if entry.asked:
+                self.work_uses[entry.name] = entry.asked
             for other in entry.excludes:
                 self.exclusions[entry.name] = (*self.exclusions.get(entry.name, ()), other)
                 self.exclusions[other] = (*self.exclusions.get(other, ()), entry.name)
@@ -287,7 +306,7 @@ class Vocabulary:
         copy = Vocabulary(dict(self.acts), dict(self.uses), dict(self.kinds), dict(self.attributes),
                           dict(self.purposes), dict(self.activities), dict(self.works), dict(self.duties),
                           dict(self.scopes), dict(self.restrictions), dict(self.events), dict(self.classes),
-                          list(self.derivations), dict(self.exclusions))
+                          list(self.derivations), dict(self.exclusions), dict(self.work_uses))
         for entry in entries:
             copy.add(entry)
         return copy
@@ -342,9 +361,9 @@ class Vocabulary:
 
     def restriction_kinds(self) -> tuple[str, ...]:
         """Every restriction a `no further restrictions except ...` list may name: duties, classes, `no-ACT`,
-        `ends-on-EVENT`, and the kinds of condition on a grant."""
+        `ends-on-EVENT` (for events that restrict), and the kinds of condition on a grant."""
         return (*self.duties, *self.classes, *CONDITION_RESTRICTIONS, *(f"no-{act}" for act in self.acts),
-                *(f"ends-on-{e}" for e in self.events), *self.restrictions)
+                *(f"ends-on-{name}" for name, e in self.events.items() if e.restricts), *self.restrictions)
 
     def expand(self, names: Iterable[str]) -> frozenset[str]:
         """Restriction names with every class replaced by its members."""

@@ -172,8 +172,14 @@ def _carry_uncached(ctx: Context, compiled: Compiled, option: Option) -> Outcome
     if not (_passes_on(ctx) or outbound_reaches(ctx, option)):
         return fit
     outbound = compile_license(option.license)
-    return all_of([fit, restrictions_carried(ctx, compiled, outbound, option.label),
-                   _no_further(ctx, compiled, option)])
+    duties = ctx.facts.vocab.duties
+    # the licensee writes the result's terms and must put the inbound restrictions into them
+    carried = option.license.document.field("own-terms") == "yes" and \
+        any(duties[d].carries for d in compiled.duty_kinds if d in duties)
+    checks = [fit, _no_further(ctx, compiled, option)]
+    if not carried:
+        checks.append(restrictions_carried(ctx, compiled, outbound, option.label))
+    return all_of(checks)
 
 
 def _passes_on(ctx: Context) -> bool:

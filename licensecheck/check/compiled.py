@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from licensecheck import model as m
 from licensecheck.catalog import License
 from licensecheck.check.verdict import Reason
+from licensecheck.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True, eq=False)
@@ -94,7 +95,7 @@ def _condition_tags(cond: m.Cond | None) -> set[str]:
     return tags
 
 
-def _tags(source: Source) -> set[str]:
+def _tags(source: Source, vocab: Vocabulary) -> set[str]:
     statement = source.clause.statement
     if isinstance(statement, m.Permission):
         return _condition_tags(statement.condition)
@@ -103,7 +104,8 @@ def _tags(source: Source) -> set[str]:
     if isinstance(statement, m.Duty):
         return {statement.duty}
     if isinstance(statement, m.Termination):
-        return {f"ends-on-{statement.event}"}
+        event = vocab.events.get(statement.event)
+        return {f"ends-on-{statement.event}"} if event is not None and event.restricts else set()
     return set()
 
 
@@ -138,7 +140,7 @@ def _compile(license: License, addition: License | None) -> Compiled:
     tags: list[tuple[str, Source]] = []
     seen: set[str] = set()
     for source in sources:
-        for tag in sorted(_tags(source) - waived):
+        for tag in sorted(_tags(source, license.vocabulary) - waived):
             if tag not in seen:
                 seen.add(tag)
                 tags.append((tag, source))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from licensecheck import model as m
 from licensecheck.catalog import Catalog, License
 from licensecheck.check.carry import carry_outcome
-from licensecheck.check.compiled import Compiled, compile_license
+from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.context import Context, ExpressionParser, Option, licence_variant, memoised
 from licensecheck.check.facts import Facts, describe, evaluate, facts_of
 from licensecheck.check.policy import policy_outcome
@@ -29,7 +29,7 @@ from licensecheck.check.rules import duty_outcome, permission_outcome
 from licensecheck.check.verdict import BETTER, Outcome, Reason, Verdict, all_of, any_of
 from licensecheck.expr import And, Expr, Leaf, Or, leaves
 from licensecheck.question import Question
-from licensecheck.vocabulary import MODIFY
+from licensecheck.vocabulary import ACTIVITIES, CURE_ATTRIBUTE, MEMBER_OF, MODIFY
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ def _best_option(ctx: Context, inbound: Expr, options: Sequence[Option | None]) 
     first = _expr(ctx, inbound, options[:1])[0]
     if first.verdict is Verdict.COMPATIBLE or named is None or len(options) == 1:
         return first
-    outcomes = _expr(ctx, inbound, options)
+    outcomes = [first, *_expr(ctx, inbound, options[1:])]
     candidates = [outcomes[0]]
     for option, outcome in zip(options[1:], outcomes[1:], strict=True):
         assert option is not None
@@ -300,8 +300,9 @@ def _expr(ctx: Context, expr: Expr, options: Sequence[Option | None],
 
 
 def _unknown_id(ctx: Context, name: str, role: str) -> Outcome:
-    hint = ctx.catalog.suggest(name)
-    more = f"; did you mean `{hint}`?" if hint else ""
+    from licensecheck.spdx_meta import unknown_hint
+
+    more = unknown_hint(name, ctx.catalog.suggest(name))
     return Outcome(Verdict.UNKNOWN, errors=(f"unknown {role} licence id `{name}`{more}",))
 
 
@@ -310,9 +311,93 @@ LEAF_CACHE: dict[tuple[object, ...], list[Outcome]] = {}
 
 def _leaf(ctx: Context, leaf: Leaf, options: Sequence[Option | None],
           okey: tuple[str | None, ...]) -> list[Outcome]:
-    """A leaf's outcomes; the same sub-question (leaf, facts, policy, options) is answered once per process."""
-    return memoised(LEAF_CACHE, (ctx.facts_key, str(leaf), ctx.depth, okey),
-                     lambda: _leaf_uncached(ctx, leaf, options))
+    """A leaf's outcomes; the same sub-question (leaf, the facts its clauses can see, policy, options) is
+    answered once per process."""
+    return memoised(LEAF_CACHE, (_seen_facts(ctx, leaf), str(leaf), ctx.depth, okey),
+                    lambda: _leaf_uncached(ctx, leaf, options))
+
+
+_RELEVANCE: dict[tuple[str, str, str | None], tuple[bool, frozenset[str], frozenset[str]] | None] = {}
+
+
+def _seen_facts(ctx: Context, leaf: Leaf) -> tuple[object, ...]:
+    """The facts of the question a leaf's clauses can see: a licence whose conditions never name the licensee
+    answers the same for every licensee, so its answer is shared between them."""
+    if ctx.policy is not None or not leaf.known:
+        return ctx.facts_key
+    key = (ctx.catalog.token, leaf.id, leaf.exception)
+    if key not in _RELEVANCE:
+        _RELEVANCE[key] = _relevance(ctx, leaf)
+    relevance = _RELEVANCE[key]
+    if relevance is None:
+        return ctx.facts_key
+    licensee, attributes, purposes = relevance
+    facts = ctx.facts
+    seen_purposes = None if facts.purposes is None else facts.purposes & purposes
+    return (ctx.catalog.token, facts.use, facts.modified, facts.work, facts.kind if licensee else None,
+            tuple(pair for pair in facts.attributes if pair[0] in attributes) if licensee else (),
+            seen_purposes, facts.question.parameters)
+
+
+def _relevance(ctx: Context, leaf: Leaf) -> tuple[bool, frozenset[str], frozenset[str]] | None:
+    """Whether a licence's clauses name the licensee, which attributes and purposes they name (with what
+    the vocabulary derives them from); None when its answer may depend on any fact (rights policies that
+    grant other licences, licences that change over time)."""
+    license = ctx.catalog.resolve(leaf.id)
+    addition = ctx.catalog.resolve(leaf.exception) if leaf.exception and leaf.exception_known else None
+    if license is None or (leaf.exception and addition is None):
+        return None
+    compiled = compile_license(license, addition)
+    if compiled.tiers or compiled.changes:
+        return None
+    vocab = ctx.facts.vocab
+    atoms: list[m.Cond] = []
+    for source in (*compiled.grants, *compiled.prohibitions, *compiled.duties):
+        condition = getattr(source.clause.statement, "condition", None)
+        if condition is not None:
+            atoms.extend(_atoms(condition))
+    attributes: set[str] = {CURE_ATTRIBUTE} if compiled.terminations else set()
+    attributes.update(vocab.events[t.clause.statement.event].attribute  # type: ignore[union-attr]
+                      for t in compiled.terminations if t.clause.statement.event in vocab.events)  # type: ignore[union-attr]
+    purposes: set[str] = set()
+    licensee = bool(attributes)
+    for atom in atoms:
+        if isinstance(atom, m.Purpose):
+            purposes.add(atom.purpose)
+        elif isinstance(atom, (m.LicenseeKind, m.LicenseeFlag, m.LicenseeCompare, m.LicenseeMember,
+                               m.LicenseeActivity)):
+            licensee = True
+            name = getattr(atom, "attribute", None)
+            attributes.add(name if name is not None else (MEMBER_OF if isinstance(atom, m.LicenseeMember)
+                                                          else ACTIVITIES))
+    for _ in range(3):  # what the vocabulary derives the named facts from
+        for rule in vocab.derivations:
+            named = rule.name in (attributes if rule.target == "attribute" else purposes)
+            if not named:
+                continue
+            for atom in _atoms(rule.condition):
+                if isinstance(atom, m.Purpose):
+                    purposes.add(atom.purpose)
+                elif hasattr(atom, "attribute"):
+                    attributes.add(atom.attribute)
+                    licensee = True
+    return licensee, frozenset(attributes), frozenset(purposes)
+
+
+def _atoms(cond: m.Cond) -> list[m.Cond]:
+    out: list[m.Cond] = []
+    pending: list[m.Cond] = [cond]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, (m.All, m.Any)):
+            pending.extend(item.items)
+        elif isinstance(item, m.Not):
+            pending.append(item.item)
+        elif isinstance(item, m.Term):
+            pending.append(item.condition)
+        else:
+            out.append(item)
+    return out
 
 
 def _options_key(ctx: Context, options: Sequence[Option | None]) -> tuple[str | None, ...]:
@@ -438,7 +523,11 @@ def _publish(ctx: Context, outbound: Expr) -> Outcome:
         license = ctx.catalog.resolve(leaf.id)
         assert license is not None
         compiled = compile_license(license)
-        reasons = tuple(s.reason("the terms the licensee would publish under") for s in compiled.grants[:1])
+        first = (*compiled.grants, *compiled.tiers)[:1] or tuple(Source.of(c, license.id) for c in license.clauses[:1])
+        reasons = tuple(s.reason("the terms the licensee would publish under") for s in first)
+        if not reasons:
+            reasons = (Reason(license.id, "(licence)", str(license.document.span), license.document.field("name"),
+                              "the terms the licensee would publish under"),)
         outcome = Outcome(Verdict.COMPATIBLE, reasons=reasons)
         policy = policy_outcome(ctx, license, None)
         outcomes.append(all_of([outcome, policy]) if policy is not None else outcome)

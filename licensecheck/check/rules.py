@@ -114,8 +114,11 @@ def _grant(ctx: Context, compiled: Compiled, source: Source, named: str) -> Outc
     settled = [branch for branch in alternatives(within) if not unsettled_in(branch)]
     if not settled:
         points = "; ".join(dict.fromkeys(describe(point, vocab) for point in unsettled_in(within)))
-        return Outcome(Verdict.UNKNOWN, reasons=(source.reason(f"grants {named} if {describe(within, vocab)}"),),
-                       errors=(f"{source.where} [{source.clause.id}]: {points}",))
+        assert statement.condition is not None
+        kind = vocab.kind_text(ctx.facts.kind)
+        return Outcome(Verdict.UNKNOWN, reasons=(source.reason(
+            f"grants {named} only if {describe(statement.condition, vocab)}, which the licence does not clearly "
+            f"say of {kind}"),), errors=(f"{source.where} [{source.clause.id}]: {points}",))
     residual = settled[0] if len(settled) == 1 else m.Any(tuple(settled))
     return Outcome(Verdict.CONDITIONAL, conditions=(describe(residual, vocab),),
                    reasons=(source.reason(f"grants {named} if {describe(residual, vocab)}"),))
@@ -199,7 +202,10 @@ def _duties_uncached(ctx: Context, compiled: Compiled, covered: frozenset[str], 
         if value is not True:
             text = f"if {describe(value, vocab)}: {text}"
         if source.clause.unclear:
-            decided.append(unclear_outcome(source, "may impose this duty"))
+            if kind.active:  # whether the obligation exists could change the answer
+                decided.append(unclear_outcome(source, "may impose this duty"))
+            else:  # a passive duty cannot: it is listed, with the doubt
+                passive.append(f"{text}; the text is unclear: {source.clause.unclear}")
             continue
         if kind.active and kind.requires and option is not None:
             refused = _result_cannot(ctx, kind.requires, option, source, kind.text)

@@ -188,3 +188,54 @@ def lint_dict(findings: Sequence[Finding], files: int) -> dict[str, Any]:
         "summary": {"files": files, "errors": sum(f.severity == "error" for f in findings),
                     "warnings": sum(f.severity == "warning" for f in findings)},
     }
+
+
+def vocabulary_dict(vocab: Vocabulary) -> dict[str, Any]:
+    """The vocabulary as JSON: every word with what it means to the checker."""
+    return {
+        "format_version": 1,
+        "uses": [{"name": u.name, "text": u.text, "acts": list(u.acts), "flags": sorted(u.flags),
+                  "neighbours": list(u.neighbours)} for u in vocab.uses.values()],
+        "kinds": [{"name": k.name, "text": k.text, "parent": k.parent, "fixes": dict(k.fixes),
+                   "unsettled": sorted(k.unsettled), "implies_activity": k.activity} for k in vocab.kinds.values()],
+        "attributes": [{"name": a.name, "type": a.type, "phrase": a.phrase} for a in vocab.attributes.values()],
+        "purposes": [{"name": name, "text": text, "excludes": list(vocab.exclusions.get(name, ()))}
+                     for name, text in vocab.purposes.items()],
+        "activities": [{"name": name, "text": text} for name, text in vocab.activities.items()],
+        "works": [{"name": name, "text": text} for name, text in vocab.works.items()],
+        "acts": [{"name": a.name, "text": a.text, "covered_by": list(a.covered_by)} for a in vocab.acts.values()],
+        "duties": [{"name": d.name, "text": d.text, "active": d.active, "works": list(d.works),
+                    "covered_by": list(d.covered_by), "requires": list(d.requires)} for d in vocab.duties.values()],
+        "scopes": [{"name": s.name, "text": s.text, "reach": dict(s.reach)} for s in vocab.scopes.values()],
+        "events": [{"name": e.name, "text": e.text, "attribute": e.attribute, "further_restriction": e.restricts}
+                   for e in vocab.events.values()],
+        "classes": [{"name": c.name, "text": c.text, "members": list(c.members)} for c in vocab.classes.values()],
+    }
+
+
+def vocabulary_text(vocab: Vocabulary) -> str:
+    """The vocabulary as readable text."""
+    lines = ["uses (acts performed; flags):"]
+    lines += [f"  {u.name:22} {', '.join(u.acts) or '-'}{'; ' + ', '.join(sorted(u.flags)) if u.flags else ''}"
+              for u in vocab.uses.values()]
+    lines.append("licensee kinds (parent; fixed values; unsettled attributes):")
+    for kind in vocab.kinds.values():
+        fixes = ", ".join(f"{k}={str(v).lower()}" for k, v in kind.fixes)
+        unsettled = ", ".join(sorted(kind.unsettled))
+        lines.append(f"  {kind.name:36} {kind.parent or '-'}{'; fixes ' + fixes if fixes else ''}"
+                     f"{'; unsettled ' + unsettled if unsettled else ''}")
+    lines.append("attributes:")
+    lines += [f"  {a.name:28} {a.type:7} {a.phrase}" for a in vocab.attributes.values()]
+    lines.append("purposes:")
+    lines += [f"  {name:28} {text}" for name, text in vocab.purposes.items()]
+    lines.append("duty kinds (active ones make a verdict conditional unless the outbound licence covers them):")
+    lines += [f"  {d.name:32} {'active ' if d.active else 'passive'} {d.text}" for d in vocab.duties.values()]
+    lines.append("share-alike scopes (how far each reaches, by use):")
+    for scope in vocab.scopes.values():
+        reach: dict[str, list[str]] = {}
+        for use, how in scope.reach:
+            reach.setdefault(how, []).append(use)
+        lines.append(f"  {scope.name:20} " + "; ".join(f"{how}: {', '.join(uses)}" for how, uses in reach.items()))
+    lines.append("events that end rights:")
+    lines += [f"  {e.name:20} stated by `{e.attribute}`" for e in vocab.events.values()]
+    return "\n".join(lines) + "\n"

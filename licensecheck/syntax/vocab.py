@@ -132,13 +132,15 @@ class VocabularyEntries:
         return v.Simple("activity", str(tree.children[0]), _text(tree.children[1]))
 
     def _v_work(self, tree: Tree[Any]) -> v.Simple:
-        return v.Simple("work", str(tree.children[0]), _text(tree.children[1]))
+        asked = tuple(str(t) for t in tree.children[2].children) if len(tree.children) > 2 else ()
+        return v.Simple("work", str(tree.children[0]), _text(tree.children[1]), asked=asked)
 
     def _v_restriction(self, tree: Tree[Any]) -> v.Simple:
         return v.Simple("restriction", str(tree.children[0]), _text(tree.children[1]))
 
     def _v_duty(self, tree: Tree[Any]) -> v.DutyDef:
         active: bool | None = None
+        carries = False
         works: tuple[str, ...] = ()
         covered: tuple[str, ...] = ()
         requires: tuple[str, ...] = ()
@@ -147,7 +149,10 @@ class VocabularyEntries:
                 flag = str(prop.children[0])
                 if flag not in v.DUTY_FLAGS:
                     self.error(f"unknown duty flag `{flag}` (known: {', '.join(v.DUTY_FLAGS)})", prop.children[0])
-                active = flag == "active"
+                if flag == "carries-restrictions":
+                    carries = True
+                else:
+                    active = flag == "active"
             elif prop.data == "duty_works":
                 works = tuple(str(t) for t in prop.children[0].children)
             elif prop.data == "duty_covered_by":
@@ -156,7 +161,8 @@ class VocabularyEntries:
                 requires = tuple(str(t) for t in prop.children[0].children)
         if active is None:
             self.error("a duty kind says whether it is `active` or `passive`", tree.children[0])
-        return v.DutyDef(str(tree.children[0]), _text(tree.children[1]), bool(active), works, covered, requires)
+        return v.DutyDef(str(tree.children[0]), _text(tree.children[1]), bool(active), works, covered, requires,
+                         carries)
 
     def _v_scope(self, tree: Tree[Any]) -> v.ScopeDef:
         reach: list[tuple[str, str]] = []
@@ -168,7 +174,12 @@ class VocabularyEntries:
         return v.ScopeDef(str(tree.children[0]), _text(tree.children[1]), tuple(reach))
 
     def _v_event(self, tree: Tree[Any]) -> v.EventDef:
-        return v.EventDef(str(tree.children[0]), _text(tree.children[1]), str(tree.children[2]))
+        flags = [str(t) for t in tree.children[3:]]
+        for flag, token in zip(flags, tree.children[3:], strict=True):
+            if flag not in v.EVENT_FLAGS:
+                self.error(f"unknown event flag `{flag}` (known: {', '.join(v.EVENT_FLAGS)})", token)
+        return v.EventDef(str(tree.children[0]), _text(tree.children[1]), str(tree.children[2]),
+                          "further-restriction" in flags)
 
     def _v_class(self, tree: Tree[Any]) -> v.ClassDef:
         return v.ClassDef(str(tree.children[0]), _text(tree.children[1]),
@@ -234,8 +245,8 @@ class VocabularyEntries:
             return [("licensee attribute", (entry.attribute,), vocab.attributes)]
         if isinstance(entry, v.ClassDef):
             return [("restriction", entry.members, set(vocab.restriction_kinds()))]
-        if isinstance(entry, v.Simple) and entry.excludes:
-            return [("purpose", entry.excludes, vocab.purposes)]
+        if isinstance(entry, v.Simple) and (entry.excludes or entry.asked):
+            return [("purpose", entry.excludes, vocab.purposes), ("use", entry.asked, vocab.uses)]
         return []
 
     def _at(self, clause: m.Clause, message: str) -> None:
