@@ -87,7 +87,10 @@ _ITEM = re.compile(rf"^(?:\((?P<paren>[a-z]{{1,2}}|{_ROMAN}|\d{{1,3}})\)|(?P<bar
                    rf"|(?P<tight>[ivx]{{2,6}})\.(?=[A-Z]))",  # `ii.You` (a space lost in a text)
                    re.IGNORECASE)
 _TITLE_WORDS = 10
-_PART = re.compile(r"^(?:exhibit|appendix|annex|schedule|attachment)(?: [a-z0-9]{1,3}\b)?")
+#: a line that names a part of the text by a word and a label: `Exhibit A - ...`, `Exception 2:`, `Schedule 1`
+_LABELLED = re.compile(r"^(?:exhibit|appendix|annex|schedule|attachment|exception)\s+[A-Za-z0-9]{1,3}\b(?:[\s:.\-\u2013\u2014].{0,80})?$",
+                       re.IGNORECASE)
+_PART = re.compile(r"^(?:exhibit|appendix|annex|schedule|attachment|exception)(?: [a-z0-9]{1,3}\b)?")
 _BULLET = re.compile(r"^[ \t]*[*\u2022-][ \t]+")
 _INLINE_ITEM = re.compile(rf"(?<=[\s:;,])\(([a-z]|{_ROMAN}|\d{{1,2}})\)(?=\s)", re.IGNORECASE)
 _SECTION_TEXT = re.compile(rf"^(?:{_KEYWORD}[ \t]*)?", re.IGNORECASE)
@@ -142,7 +145,7 @@ def _title_of(rest: str) -> str | None:
 class _Open:
     """A numbered or lettered item still open while the lines are read."""
 
-    style: str  # section | num | lower | upper | roman | ROMAN
+    style: str  # section | num | pnum (`(1)`) | lower | upper | roman | ROMAN
     label: str
     indent: int
     path: str
@@ -188,7 +191,8 @@ class SectionIndex:
     def _read(self, text: str) -> None:
         stack: list[_Open] = []
         self._open: list[tuple[int, str | None]] = []  # the headings a paragraph is under, outermost first
-        blocks = [b.strip("\n") for b in re.split(r"\n(?:[ \t]*\n)+", text.replace("\r\n", "\n")) if b.strip()]
+        text = re.sub(r"(?m)^([ \t]*\d{1,3})\\\.", r"\1.", text.replace("\r\n", "\n"))  # `1\.`: Markdown's escape
+        blocks = [b.strip("\n") for b in re.split(r"\n(?:[ \t]*\n)+", text) if b.strip()]
         if blocks and _is_title(blocks[0]):
             blocks = blocks[1:]  # the title is not a paragraph
         self.paragraphs = len(blocks)
@@ -203,11 +207,12 @@ class SectionIndex:
                 stack = []
                 continue
             if len(lines) > 1 and (_line_heading(first, ".", lines[1]) or (
-                    _heading_block([first]) and len(first.split()) <= 8 and _capital(lines[1])
+                    _heading_block([first]) and (len(first.split()) <= 8 or first.lstrip().startswith("#"))
+                    and _capital(lines[1])
                     and not first.rstrip().endswith(".") and not _NUMBERED.match(first.strip()))):
                 self._enter(1, self._heading(first))  # a heading on the first line of its paragraph (OGL)
                 stack = []
-                lines = lines[1:]
+                lines = ["", *lines[1:]]
             elif _heading_block([first, *lines[1:]], bulleted):
                 level = len(re.match(r"^[ \t]*(#*)", first).group(1)) or 1  # type: ignore[union-attr]
                 words = re.sub(r"^[ \t]*#+[ \t]*", "", first).strip()
@@ -231,6 +236,7 @@ class SectionIndex:
                     continue
                 path = stack[-1].path if stack else None
                 self._line(line, stack, heading)
+                self._run_in_siblings(line, stack, heading)
                 if stack and (not runs or stack[-1].path != path):
                     runs.append((stack[-1].path, []))
                 if runs:
@@ -254,9 +260,21 @@ class SectionIndex:
         if key is not None:
             self.under.setdefault(key, 0)
 
+    def _run_in_siblings(self, line: str, stack: list[_Open], heading: str | None) -> None:
+        """Lettered items run into the line of the one before: `G. Preserve ... notice. H. Include ...` (GFDL 1.3)."""
+        while stack and len(stack[-1].label) == 1 and stack[-1].label.isalpha() and stack[-1].style in ("lower", "upper"):
+            top = stack[-1]
+            following = chr(ord(top.label) + 1)
+            if not re.search(rf"[.;]\s+{following}\.\s+[A-Z]", line, re.IGNORECASE):
+                return
+            parent = top.path[: -len(f"({top.label.lower()})")] if top.path.endswith(")") else ""
+            path = f"{parent}({following.lower()})" if parent else following.lower()
+            stack[-1] = _Open(top.style, following, top.indent, path)
+            self._add(path, heading)
+
     def _heading(self, text: str) -> str:
         """Register a heading without a number; `Exhibit B - Notice` is also `Exhibit B`."""
-        key = heading_key(text)
+        key = heading_key(re.sub(r"^[ \t]*#+[ \t]*", "", text))
         self.headings.add(key)
         part = _PART.match(key)
         if part:
@@ -275,6 +293,12 @@ class SectionIndex:
     def _line(self, line: str, stack: list[_Open], heading: str | None) -> None:
         stripped = re.sub(r"^[ \t]*(?:#+[ \t]*|\*\*|__|[*\u2022-][ \t]+)?", "", line)
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        article = re.match(r"^第\s*(\d{1,3})\s*条", stripped)  # `第5条` (Japanese texts)
+        if article:
+            stack.clear()
+            stack.append(_Open("section", article.group(1), indent, article.group(1)))
+            self._add(article.group(1), heading)
+            return
         numbered = _NUMBERED.match(stripped)
         if numbered and numbered.group("kw") and not re.match(r"[ \t]*(?:[-\u2013\u2014.:)]|[A-Z]|$)",
                                                               stripped[numbered.end():]):
@@ -285,8 +309,10 @@ class SectionIndex:
             absolute = bool(numbered.group("kw")) or "." in number or top is None or (
                 top.style == "section" and "." in top.label and indent <= top.indent
                 and int(number) == int(top.label.split(".")[0]) + 1)  # `2.` after `1.14.` (MPL)
+            rest = stripped[numbered.end():].strip()
             if not absolute:
-                self._push("num", number, indent, stack, heading)
+                whole_title = bool(rest) and len(rest.split()) <= _TITLE_WORDS and not rest.rstrip(".").count(". ")
+                self._push("num", number, indent, stack, heading, prefer_top=whole_title)
             else:
                 stack.clear()
                 stack.append(_Open("section" if "." in number or numbered.group("kw") else "num", number, indent,
@@ -299,13 +325,20 @@ class SectionIndex:
         item = _ITEM.match(stripped)
         if item:
             label = item.group("paren") or item.group("bare") or item.group("tight")
-            self._push(_style(label, stack), label, indent, stack, heading)
+            style = "pnum" if label.isdigit() else _style(label, stack)  # `(1)` is not a list of `1.`
+            self._push(style, label, indent, stack, heading)
 
-    def _push(self, style: str, label: str, indent: int, stack: list[_Open], heading: str | None) -> None:
-        for position, open_item in enumerate(stack):
-            if open_item.style == style and open_item.indent >= indent - 1:  # a sibling, not a list nested deeper
-                del stack[position:]
-                break
+    def _push(self, style: str, label: str, indent: int, stack: list[_Open], heading: str | None,
+              prefer_top: bool = False) -> None:
+        same = [position for position, item in enumerate(stack) if item.style == style and item.indent >= indent - 1]
+        if style == "num" and label.isdigit() and same:  # `1.` after `5.` starts a list inside section 5
+            following = [p for p in same if stack[p].label.isdigit() and int(stack[p].label) + 1 == int(label)]
+            if following:  # the list it continues; a title line (`6. Submission`) continues the outer one
+                del stack[following[0] if prefer_top else following[-1]:]
+            elif int(label) > int(stack[same[0]].label):
+                del stack[same[0]:]
+        elif same:  # a sibling, not a list nested deeper
+            del stack[same[0]:]
         while stack and stack[-1].indent > indent and stack[-1].style not in ("section", "num"):
             stack.pop()
         parent = stack[-1].path if stack else ""
@@ -323,6 +356,9 @@ class SectionIndex:
             under, number = paragraph.group(1), int(paragraph.group(2))
             return 1 <= number <= (self.under.get(under, 0) if under else self.paragraphs)
         if key in self.labels or key in self.headings:
+            return True
+        bare = re.fullmatch(r"\(([a-z0-9]{1,6})\)", key)
+        if bare and bare.group(1) in self.labels:  # `(iii)` for an item the text starts a line with
             return True
         spans = re.fullmatch(r"(.*?)(\([a-z0-9]+\)|\d+)-(\([a-z0-9]+\)|\d+)", key)
         if spans:  # a range: `(i)-(iii)`, `7(a)-(f)`, `Commercial Restrictions (i)-(iii)`
@@ -349,13 +385,21 @@ def _next_label(label: str, kind: str) -> str:
 
 
 def _line_heading(line: str, before: str, after: str) -> bool:
-    """A heading inside a paragraph: a short title line between sentences, or a Markdown setext heading."""
+    """A heading inside a paragraph: a short title line between sentences, a line in capitals, a labelled part
+    (`Exhibit A`), or a Markdown setext heading."""
     if re.fullmatch(r"[ \t]*(?:=+|-{3,})[ \t]*", after) and line.strip() and not before.strip("."):
         return True
-    words = line.split()
-    return 0 < len(words) <= 4 and _capital(line) and not line.rstrip().endswith((".", ",", ";", ":")) \
-        and _capital(after) and not _ITEM.match(line.strip()) and not _NUMBERED.match(line.strip()) \
-        and (before.rstrip().endswith((".", ";", ":", "!")) or len(words) == 1)
+    stripped = line.strip()
+    if _LABELLED.match(stripped):
+        return True
+    if not stripped or not after.strip() or _ITEM.match(stripped) or _NUMBERED.match(stripped):
+        return False
+    words = stripped.split()
+    sentence_before = before.rstrip().endswith((".", ";", ":", "!")) or not before.strip()
+    if stripped.isupper() and len(words) <= 8 and not stripped.endswith((",", ";", ":")):
+        return sentence_before and _capital(after)  # `TERM AND TERMINATION.`
+    return len(words) <= 4 and _capital(stripped) and not stripped.endswith((".", ",", ";", ":")) \
+        and _capital(after) and (sentence_before or len(words) == 1)
 
 
 def _capital(line: str) -> bool:
@@ -381,6 +425,8 @@ def _heading_block(lines: list[str], bulleted: bool = False) -> bool:
         return False
     if line.startswith("#"):
         return bool(line.strip("# "))
+    if _LABELLED.match(line):
+        return True
     words = line.split()
     return 0 < len(words) <= _TITLE_WORDS and _capital(line) and not line.endswith((",", ";", ":")) \
         and (not line.endswith(".") or line.isupper() or len(words) <= 4 or bulleted)
