@@ -235,6 +235,7 @@ class SectionIndex:
                     stack = []
                     continue
                 path = stack[-1].path if stack else None
+                self._lead_in(line)
                 self._line(line, stack, heading)
                 self._run_in_siblings(line, stack, heading)
                 if stack and (not runs or stack[-1].path != path):
@@ -259,6 +260,15 @@ class SectionIndex:
         self._open.append((level, key))
         if key is not None:
             self.under.setdefault(key, 0)
+
+    def _lead_in(self, line: str) -> None:
+        """A short line that introduces a list is a part of the text too: `You are free to:`, `You must, where ...:`."""
+        stripped = line.strip()
+        if not stripped.endswith(":") or len(stripped.split()) > _TITLE_WORDS or not _capital(stripped) \
+                or _NUMBERED.match(stripped) or _ITEM.match(stripped):
+            return
+        self.headings.add(heading_key(stripped.rstrip(":")))
+        self.headings.add(heading_key(stripped.rstrip(":").split(",")[0]))
 
     def _run_in_siblings(self, line: str, stack: list[_Open], heading: str | None) -> None:
         """Lettered items run into the line of the one before: `G. Preserve ... notice. H. Include ...` (GFDL 1.3)."""
