@@ -201,6 +201,10 @@ class SectionIndex:
             lines = block.split("\n")
             bulleted = bool(_BULLET.match(lines[0]))
             first = _BULLET.sub("", lines[0])
+            inline = re.match(r"^[ \t]*(?:\*\*|__)?([A-Z][^.:*\n]{0,80}?)(?:\*\*|__)?[.:](?:\*\*|__)?[ \t]+\S", first)
+            if inline and len(inline.group(1).split()) <= 6 and not _NUMBERED.match(first.strip()) \
+                    and not _ITEM.match(first.strip()):
+                self.headings.add(heading_key(inline.group(1)))  # `Additional Use Grant: You may ...`
             marks = re.match(r"^[ \t]*(#+)[ \t]*$", first)
             if marks and len(lines) == 1:  # `## ` with its title lost: a section without a name
                 self._enter(len(marks.group(1)), None)
@@ -248,10 +252,6 @@ class SectionIndex:
                 self.headings.add("preamble")  # text before the first numbered section
             for path, run in runs:
                 self._inline("\n".join(run), path, heading)
-            inline = re.match(r"^[ \t]*(?:\*\*|__)?([A-Z][^.:*\n]{0,80}?)(?:\*\*|__)?[.:](?:\*\*|__)?[ \t]+\S", first)
-            if inline and len(inline.group(1).split()) <= 6 and not _NUMBERED.match(first.strip()) \
-                    and not _ITEM.match(first.strip()):
-                self.headings.add(heading_key(inline.group(1)))  # `Additional Use Grant: You may ...`
 
     def _enter(self, level: int, key: str | None) -> None:
         """A heading opens: it closes the headings at its level or deeper, and stays open under shallower ones."""
@@ -439,7 +439,7 @@ def _heading_block(lines: list[str], bulleted: bool = False) -> bool:
         return True
     words = line.split()
     return 0 < len(words) <= _TITLE_WORDS and _capital(line) and not line.endswith((",", ";", ":")) \
-        and (not line.endswith(".") or line.isupper() or len(words) <= 4 or bulleted)
+        and (not line.endswith(".") or line.isupper() or len(words) <= 3 or bulleted)
 
 
 def canonical_citation(citation: str) -> str:
