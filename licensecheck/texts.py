@@ -524,6 +524,15 @@ def _code_key() -> str:
     return _CODE_KEY
 
 
+def _shown(path: Path) -> str:
+    """A text's path as messages show it: relative to the current directory when it lies below it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
 class TextShelf:
     """The licence texts a lint run reads: found beside the terms files or among the shipped ones, read once.
 
@@ -556,11 +565,12 @@ class TextShelf:
             return found
         from licensecheck.files import read_bytes
 
-        data = read_bytes(path, str(path))
+        shown = _shown(path)
+        data = read_bytes(path, shown)
         key = f"text-{zlib.crc32(data):08x}{len(data):x}-{_code_key()}.pickle"
-        found = self._cached(key, str(path))
+        found = self._cached(key, shown)
         if found is None:
-            found = LicenseText(str(path), data.decode("utf-8", errors="replace"))
+            found = LicenseText(shown, data.decode("utf-8", errors="replace"))
             self._store(key, found)
         self._texts[path] = found
         return found
