@@ -313,8 +313,16 @@ def _leaf(ctx: Context, leaf: Leaf, options: Sequence[Option | None],
           okey: tuple[str | None, ...]) -> list[Outcome]:
     """A leaf's outcomes; the same sub-question (leaf, the facts its clauses can see, policy, options) is
     answered once per process."""
-    return memoised(LEAF_CACHE, (_seen_facts(ctx, leaf), str(leaf), ctx.depth, okey),
-                    lambda: _leaf_uncached(ctx, leaf, options))
+    seen = _seen_facts(ctx, leaf)
+    key = (seen, str(leaf), ctx.depth, okey)
+    found = LEAF_CACHE.get(key)
+    if found is None:
+        before, ctx.seen = ctx.seen, seen
+        try:
+            found = memoised(LEAF_CACHE, key, lambda: _leaf_uncached(ctx, leaf, options))
+        finally:
+            ctx.seen = before
+    return found
 
 
 _RELEVANCE: dict[tuple[str, str, str | None], tuple[bool, frozenset[str], frozenset[str]] | None] = {}
