@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from licensecheck import model as m
 from licensecheck.check.carry import kept_in_result, outbound_reaches, relicensed
-from licensecheck.check.compiled import Compiled, Source, compile_license
+from licensecheck.check.compiled import Compiled, Source
 from licensecheck.check.context import Context, Option, memoised, option_compiled, unclear_outcome
 from licensecheck.check.facts import alternatives, assume, describe, evaluate, unsettled_in
 from licensecheck.check.verdict import EMPTY, Outcome, Reason, Verdict, all_of, any_of
