@@ -23,6 +23,7 @@ from licensecheck.check.verdict import WORSE, Reason, Verdict
 from licensecheck.errors import InputError
 from licensecheck.question import Question, needs_outbound
 from licensecheck.scan.config import Config, ExceptionRule
+from licensecheck.scan.globs import compile_globs
 from licensecheck.scan.model import (
     AcceptedException,
     Component,
@@ -38,7 +39,6 @@ from licensecheck.scan.model import (
     Source,
 )
 from licensecheck.scan.usage import Usage
-from licensecheck.scan.walk import compile_globs
 from licensecheck.syntax.expression import parser_for
 
 _FILE_SOURCES = frozenset({Source.TAG, Source.SIDECAR, Source.REUSE_TOML})

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from licensecheck.scan import identify, reuse
 from licensecheck.scan.config import Config
+from licensecheck.scan.globs import compile_globs
 from licensecheck.scan.manifests import (
     MANIFEST_BYTES,
     READERS,
@@ -38,7 +39,7 @@ from licensecheck.scan.model import (
 from licensecheck.scan.sbom import SBOM_BYTES, Sbom, ecosystem_of, is_sbom_name, read_sbom
 from licensecheck.scan.tags import HEAD_BYTES, NO_TAGS, FileTags, extract_tags, is_binary
 from licensecheck.scan.usage import Usage
-from licensecheck.scan.walk import Entry, compile_globs, read_head, walk
+from licensecheck.scan.walk import Entry, read_head, walk
 
 Progress = Callable[[int, int], None]
 
@@ -440,13 +441,11 @@ def _runtime_closure(project: ProjectInfo, installed: list[Manifest]) -> dict[st
 
 def _sbom(state: _State, entry: Entry) -> None:
     name = entry.path.rpartition("/")[2]
-    text: str | None = None
-    if not name.lower().endswith((".rdf", ".rdf.xml", ".spdx.xml")):
-        text = _text(state, entry, SBOM_BYTES)
-        if text is None:
-            return
+    text = _text(state, entry, SBOM_BYTES)
+    if text is None:
+        return
     try:
-        sbom = read_sbom(entry.path, name, text, entry.abspath)
+        sbom = read_sbom(entry.path, name, text)
     except ManifestError as exc:
         state.problem(entry.path, str(exc))
         return
@@ -462,7 +461,7 @@ def _sbom_components(state: _State, sbom: Sbom) -> None:
         ecosystem = ecosystem_of(package.purl)
         use = state.usage.for_dependency(sbom.path, package.name, ecosystem, package.use == "build-tool",
                                          package.use)
-        expression = to_expression(package.license) if package.license else None
+        expression = package.expression or (to_expression(package.license) if package.license else None)
         note = package.note
         if package.license is None:
             note = "the SBOM asserts no licence (NOASSERTION or missing)"

@@ -66,6 +66,45 @@ def line_of(text: str, pattern: str, start: int = 0) -> int | None:
     return text.count("\n", 0, match.start()) + 1
 
 
+#: Python refuses to convert integers longer than this (sys.get_int_max_str_digits)
+MAX_INT_DIGITS = 4300
+
+
+def _int_or_text(text: str) -> int | str:
+    """A JSON integer; one too long for Python to convert is kept as its text (no field we read is a number)."""
+    return int(text) if len(text.lstrip("-")) <= MAX_INT_DIGITS else text
+
+
+def load_json(text: str) -> Any:
+    """A JSON document; ManifestError for malformed JSON, too deep a nesting."""
+    try:
+        return json.loads(text, parse_int=_int_or_text)
+    except json.JSONDecodeError as exc:
+        raise ManifestError(f"malformed JSON: {exc}") from None
+    except RecursionError:
+        raise ManifestError("malformed JSON: nested too deeply") from None
+    except ValueError as exc:  # a float literal Python cannot hold, for instance
+        raise ManifestError(f"malformed JSON: {str(exc)[:80]}") from None
+
+
+def load_toml(text: str) -> dict[str, Any]:
+    """A TOML document; ManifestError for malformed TOML or an integer of more than 4,300 digits."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ManifestError(f"malformed TOML: {exc}") from None
+    except RecursionError:
+        raise ManifestError("malformed TOML: nested too deeply") from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise ManifestError(f"malformed TOML: an integer of more than {MAX_INT_DIGITS:,} digits") from None
+        raise ManifestError(f"malformed TOML: {str(exc)[:80]}") from None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _declared(raw: str, line: int | None) -> Declared:
     return Declared(raw, line, to_expression(raw))
 
@@ -93,10 +132,7 @@ def _deps(ecosystem: str, names: Iterable[str], kind: str) -> list[tuple[str, st
 
 def read_pyproject(path: str, text: str) -> Manifest | None:
     """pyproject.toml: PEP 621 `[project]` (PEP 639 `license` expression or table) or Poetry."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ManifestError(f"malformed TOML: {exc}") from None
+    data = load_toml(text)
     project = data.get("project")
     tool = data.get("tool") if isinstance(data.get("tool"), Mapping) else {}
     poetry = tool.get("poetry") if isinstance(tool, Mapping) else None
@@ -115,20 +151,20 @@ def read_pyproject(path: str, text: str) -> Manifest | None:
         elif isinstance(value.get("file"), str):
             license_file = value["file"]
     if not licenses:
-        classifiers = [c for c in section.get("classifiers", []) if isinstance(c, str)]
+        classifiers = [c for c in _list(section.get("classifiers")) if isinstance(c, str)]
         mapped = from_classifiers(classifiers)
         if mapped is not None:
             licenses.append(Declared(mapped, line_of(text, r"License ::"), mapped))
     deps: list[tuple[str, str]] = []
     if isinstance(project, Mapping):
-        deps += _deps("pypi", _requirement_names(project.get("dependencies", [])), "runtime")
+        deps += _deps("pypi", _requirement_names(_list(project.get("dependencies"))), "runtime")
         for group, items in _mapping(project.get("optional-dependencies")).items():
             kind = "dev" if group.lower() in _DEV_GROUPS else "runtime"
             deps += _deps("pypi", _requirement_names(items if isinstance(items, list) else []), kind)
     for items in _mapping(data.get("dependency-groups")).values():
         deps += _deps("pypi", _requirement_names(items if isinstance(items, list) else []), "dev")
     if isinstance(poetry, Mapping):
-        deps += _deps("pypi", [n for n in _mapping(poetry.get("dependencies")) if n.lower() != "python"], "runtime")
+        deps += _deps("pypi", [n for n in _mapping(poetry.get("dependencies")) if str(n).lower() != "python"], "runtime")
         deps += _deps("pypi", _mapping(poetry.get("dev-dependencies")), "dev")
         for group in _mapping(poetry.get("group")).values():
             deps += _deps("pypi", _mapping(_mapping(group).get("dependencies")), "dev")
@@ -169,19 +205,27 @@ def read_setup_cfg(path: str, text: str) -> Manifest | None:
 def read_metadata(path: str, text: str) -> Manifest:
     """An installed distribution's METADATA: License-Expression, else License, else classifiers."""
     message = HeaderParser().parsestr(text)
-    name = message.get("Name")
+
+    def header(key: str) -> str | None:  # a value with undecodable bytes comes back as a Header object
+        value = message.get(key)
+        return None if value is None else str(value)
+
+    def headers(key: str) -> list[str]:
+        return [str(v) for v in message.get_all(key) or []]
+
+    name = header("Name")
     if not name:
         raise ManifestError("METADATA without a Name field")
     licenses: list[Declared] = []
-    expression = message.get("License-Expression")
+    expression = header("License-Expression")
     if expression:
         licenses.append(_declared(expression.strip(), line_of(text, r"^License-Expression:")))
     else:
-        free = (message.get("License") or "").strip()
+        free = (header("License") or "").strip()
         first = free.splitlines()[0].strip() if free else ""
         mapped = to_expression(first) if first and len(free.splitlines()) == 1 else None
         if mapped is None:
-            classified = from_classifiers(message.get_all("Classifier") or [])
+            classified = from_classifiers(headers("Classifier"))
             if classified is not None:
                 licenses.append(Declared(classified, line_of(text, r"^Classifier: License ::"), classified))
             elif first:
@@ -189,23 +233,18 @@ def read_metadata(path: str, text: str) -> Manifest:
         else:
             licenses.append(Declared(first, line_of(text, r"^License:"), mapped))
     requires = []
-    for requirement in message.get_all("Requires-Dist") or []:
+    for requirement in headers("Requires-Dist"):
         if "extra ==" in requirement or "extra==" in requirement:
             continue
         requires += _requirement_names([requirement])
-    return Manifest(path, "pypi", name, message.get("Version"), tuple(licenses),
+    return Manifest(path, "pypi", name, header("Version"), tuple(licenses),
                     requires=tuple(normalise_name("pypi", r) for r in requires))
 
 
 # -- JavaScript, Rust, PHP, Java -------------------------------------------------------------------
 
 def _json(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ManifestError(f"malformed JSON: {exc}") from None
-    except RecursionError:
-        raise ManifestError("malformed JSON: nested too deeply") from None
+    return load_json(text)
 
 
 def read_package_json(path: str, text: str) -> Manifest | None:
@@ -222,7 +261,7 @@ def read_package_json(path: str, text: str) -> Manifest | None:
         licenses.append(_declared(value["type"], line))
     elif isinstance(data.get("licenses"), list):
         types = [item["type"] for item in data["licenses"] if isinstance(item, Mapping)
-                 and isinstance(item.get("type"), str)]
+                 and isinstance(item.get("type"), str)] + [item for item in data["licenses"] if isinstance(item, str)]
         if types:
             raw = " OR ".join(types)
             licenses.append(_declared(raw, line))
@@ -236,10 +275,7 @@ def read_package_json(path: str, text: str) -> Manifest | None:
 
 def read_cargo(path: str, text: str) -> Manifest | None:
     """Cargo.toml: `[package] license` (an SPDX expression; `/` is the legacy OR) or `license-file`."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ManifestError(f"malformed TOML: {exc}") from None
+    data = load_toml(text)
     package = _mapping(data.get("package"))
     workspace = _mapping(_mapping(data.get("workspace")).get("package"))
     if not package and not workspace:

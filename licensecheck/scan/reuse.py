@@ -11,13 +11,13 @@ annotation with licensing information wins.
 
 from __future__ import annotations
 
-import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from licensecheck.scan.globs import compile_globs
 from licensecheck.scan.manifests import ManifestError, line_of
-from licensecheck.scan.walk import glob_regex
 
 PRECEDENCES = ("closest", "aggregate", "override")
 
@@ -26,7 +26,7 @@ PRECEDENCES = ("closest", "aggregate", "override")
 class Annotation:
     """One `[[annotations]]` table: which paths, which precedence, which licences and copyrights."""
 
-    pattern: re.Pattern[str]
+    pattern: Callable[[str], bool]  # matches a path relative to the REUSE.toml's folder
     precedence: str
     licenses: tuple[str, ...]
     copyrights: tuple[str, ...]
@@ -44,14 +44,9 @@ class ReuseToml:
     def match(self, relative: str) -> Annotation | None:
         """The last annotation matching a path relative to this file's folder."""
         for annotation in reversed(self.annotations):
-            if annotation.pattern.match(relative):
+            if annotation.pattern(relative):
                 return annotation
         return None
-
-
-def translate(glob: str) -> str:
-    """A REUSE path glob as a regex: `*` is any run without `/`, `**` is any run, `\\*` a star."""
-    return glob_regex(glob, reuse=True)
 
 
 def _strings(value: Any, what: str) -> tuple[str, ...]:
@@ -89,7 +84,7 @@ def read_reuse_toml(path: str, text: str) -> ReuseToml:
         precedence = table.get("precedence", "closest")
         if precedence not in PRECEDENCES:
             raise ManifestError(f"annotation at line {line}: unknown precedence `{precedence}`")
-        pattern = re.compile("^(?:" + "|".join(translate(p) for p in paths) + ")$")
+        pattern = compile_globs(paths, reuse=True)
         annotations.append(Annotation(pattern, str(precedence),
                                       _strings(table.get("SPDX-License-Identifier"), "SPDX-License-Identifier"),
                                       _strings(table.get("SPDX-FileCopyrightText"), "SPDX-FileCopyrightText"),
