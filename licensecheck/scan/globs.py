@@ -66,13 +66,41 @@ class Glob:
         return self.folder_prefix and any(p < size and path[p] == "/" for p in positions)
 
 
-def compile_glob(pattern: str, reuse: bool = False) -> Glob:
-    """Tokens of a glob in the configuration dialect, or in the REUSE.toml one with `reuse`."""
+def compile_glob(pattern: str, reuse: bool = False, debian: bool = False) -> Glob:
+    """Tokens of a glob in the configuration dialect, the REUSE.toml one with `reuse`, or DEP-5's with `debian`.
+
+    DEP-5 (`debian/copyright`, `.reuse/dep5`): `*` matches any run, `/` included, `?` one character,
+    `\\` escapes; the whole path must match.
+    """
+    if debian:
+        tokens: list[tuple[int, str]] = []
+        text: list[str] = []
+        index = 0
+        while index < len(pattern):
+            char = pattern[index]
+            if char == "\\" and index + 1 < len(pattern):
+                text.append(pattern[index + 1])
+                index += 2
+                continue
+            if char in "*?":
+                if text:
+                    tokens.append((_LITERAL, "".join(text)))
+                    text.clear()
+                if char == "?":
+                    tokens.append((_ONE, ""))
+                elif not tokens or tokens[-1][0] != _STARS:
+                    tokens.append((_STARS, ""))
+            else:
+                text.append(char)
+            index += 1
+        if text:
+            tokens.append((_LITERAL, "".join(text)))
+        return Glob(pattern, tuple(tokens), False)
     if not reuse:
         pattern = pattern.strip().lstrip("/")
         if pattern.endswith("/"):
             pattern += "**"
-    tokens: list[tuple[int, str]] = []
+    tokens = []
     literal: list[str] = []
 
     def flush() -> None:
@@ -115,9 +143,10 @@ def compile_glob(pattern: str, reuse: bool = False) -> Glob:
     return Glob(pattern, tuple(tokens), not reuse)
 
 
-def compile_globs(patterns: list[str] | tuple[str, ...], reuse: bool = False) -> Callable[[str], bool]:
+def compile_globs(patterns: list[str] | tuple[str, ...], reuse: bool = False,
+                  debian: bool = False) -> Callable[[str], bool]:
     """A test of relative paths against several globs (any may match)."""
-    globs = [compile_glob(p, reuse) for p in patterns]
+    globs = [compile_glob(p, reuse, debian) for p in patterns]
     if not globs:
         return lambda path: False
     if len(globs) == 1:

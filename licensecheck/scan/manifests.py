@@ -49,6 +49,8 @@ class Manifest:
     dependencies: tuple[tuple[str, str], ...] = ()  # (normalised name, "runtime" | "dev")
     requires: tuple[str, ...] = ()  # for installed packages: normalised names they need at run time
     license_file: str | None = None  # a licence file the manifest points to
+    license_files: tuple[str, ...] = ()  # METADATA `License-File` entries
+    license_text: str | None = None  # a METADATA `License` field holding a whole licence text
 
 
 def normalise_name(ecosystem: str, name: str) -> str:
@@ -237,8 +239,11 @@ def read_metadata(path: str, text: str) -> Manifest:
         if "extra ==" in requirement or "extra==" in requirement:
             continue
         requires += _requirement_names([requirement])
+    full = (header("License") or "").strip()
     return Manifest(path, "pypi", name, header("Version"), tuple(licenses),
-                    requires=tuple(normalise_name("pypi", r) for r in requires))
+                    requires=tuple(normalise_name("pypi", r) for r in requires),
+                    license_files=tuple(headers("License-File")),
+                    license_text=full if len(full.splitlines()) > 3 else None)
 
 
 # -- JavaScript, Rust, PHP, Java -------------------------------------------------------------------
@@ -255,7 +260,10 @@ def read_package_json(path: str, text: str) -> Manifest | None:
     licenses: list[Declared] = []
     value = data.get("license")
     line = line_of(text, r'"licenses?"\s*:')
-    if isinstance(value, str):
+    license_file = None
+    if isinstance(value, str) and value.upper().startswith("SEE LICEN") and " IN " in value.upper():
+        license_file = value[value.upper().index(" IN ") + 4:].strip() or None  # npm: `SEE LICENSE IN <file>`
+    elif isinstance(value, str):
         licenses.append(_declared(value, line))
     elif isinstance(value, Mapping) and isinstance(value.get("type"), str):
         licenses.append(_declared(value["type"], line))
@@ -270,7 +278,7 @@ def read_package_json(path: str, text: str) -> Manifest | None:
                       ("optionalDependencies", "runtime"), ("devDependencies", "dev")):
         deps += _deps("npm", _mapping(data.get(key)), kind)
     return Manifest(path, "npm", _str(data.get("name")), _str(data.get("version")), tuple(licenses), tuple(deps),
-                    requires=tuple(n for n, kind in deps if kind == "runtime"))
+                    requires=tuple(n for n, kind in deps if kind == "runtime"), license_file=license_file)
 
 
 def read_cargo(path: str, text: str) -> Manifest | None:
@@ -321,12 +329,17 @@ def read_pom(path: str, text: str) -> Manifest | None:
 
     Entity declarations are refused and nothing is fetched.
     """
-    if "<!ENTITY" in text or "<!DOCTYPE" in text:
+    import defusedxml.ElementTree as SafeTree
+    from defusedxml import DefusedXmlException
+
+    if re.search(r"<!\s*(?:DOCTYPE|ENTITY)", text, re.IGNORECASE):
         raise ManifestError("pom.xml with a DOCTYPE or entity declarations is not read")
     try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as exc:
-        raise ManifestError(f"malformed XML: {exc}") from None
+        root = SafeTree.fromstring(text, forbid_dtd=True)
+    except (ElementTree.ParseError, DefusedXmlException) as exc:
+        raise ManifestError(f"malformed XML: {' '.join(str(exc).split())[:120]}") from None
+    except RecursionError:
+        raise ManifestError("malformed XML: nested too deeply") from None
     namespace = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
 
     def find(node: ElementTree.Element, tag: str) -> str | None:
@@ -353,6 +366,37 @@ def read_pom(path: str, text: str) -> Manifest | None:
     artifact_id = find(root, "artifactId")
     name = f"{group}:{artifact_id}" if group and artifact_id else artifact_id
     return Manifest(path, "maven", name, find(root, "version"), tuple(licenses), tuple(deps))
+
+
+_GEM_FIELD = re.compile(r"^\s*\w+\.(name|version|licenses?)\s*=\s*(.+?)\s*(?:#.*)?$", re.MULTILINE)
+_RUBY_STRING = re.compile(r"""["']([^"'\\]{1,200})["']""")
+
+
+def read_gemspec(path: str, text: str) -> Manifest | None:
+    """A `.gemspec`: `spec.name`, `spec.version`, `spec.license`/`spec.licenses` as literal strings.
+
+    Ruby is never run: only assignments of string literals (or arrays of them) are read; a licence
+    computed by code is reported as not declared.
+    """
+    fields: dict[str, tuple[list[str], int]] = {}
+    for match in _GEM_FIELD.finditer(text):
+        key = match.group(1)
+        values = _RUBY_STRING.findall(match.group(2)) if match.group(2)[:1] in "\"'[%" else []
+        if key not in fields:
+            fields[key] = (values, text.count("\n", 0, match.start()) + 1)
+    name = (fields.get("name") or ([], 0))[0]
+    if not name:
+        return None
+    licenses: list[Declared] = []
+    declared = fields.get("licenses") or fields.get("license")
+    if declared and declared[0]:
+        raw = " OR ".join(declared[0]) if len(declared[0]) > 1 else declared[0][0]
+        expressions = [to_expression(v) for v in declared[0]]
+        expression = " OR ".join(f"({e})" if " " in e else e for e in expressions if e) \
+            if all(expressions) else None
+        licenses.append(Declared(raw, declared[1], expression))
+    version = (fields.get("version") or ([], 0))[0]
+    return Manifest(path, "gem", name[0], version[0] if version else None, tuple(licenses))
 
 
 #: manifest file name -> reader

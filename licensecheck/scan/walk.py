@@ -35,7 +35,8 @@ class Tree:
     """What the walk found: files, virtual environments, node_modules folders, problems."""
 
     files: list[Entry] = field(default_factory=list)
-    venvs: list[str] = field(default_factory=list)  # relative paths of folders with a pyvenv.cfg
+    venvs: list[str] = field(default_factory=list)  # relative paths of folders with a pyvenv.cfg ('' for the root)
+    dist_infos: list[str] = field(default_factory=list)  # *.dist-info / *.egg-info folders outside any venv
     node_modules: list[str] = field(default_factory=list)  # relative paths of node_modules folders
     problems: list[Problem] = field(default_factory=list)
 
@@ -44,6 +45,9 @@ def walk(root: str, excluded: Callable[[str], bool]) -> Tree:
     """Every regular file under `root` (an absolute path), in a stable order."""
     tree = Tree()
     real_root = os.path.realpath(root)
+    if os.path.isfile(os.path.join(root, "pyvenv.cfg")):
+        tree.venvs.append("")  # a virtual environment scanned as the root: its packages are what it holds
+        return tree
     stack: list[tuple[str, str]] = [(root, "")]
     while stack:
         directory, relative = stack.pop()
@@ -62,7 +66,14 @@ def walk(root: str, excluded: Callable[[str], bool]) -> Tree:
                 if entry.is_symlink():
                     _symlink(entry.path, path, real_root, tree)
                 elif entry.is_dir(follow_symlinks=False):
+                    if entry.name == ".reuse" and not relative:
+                        dep5 = os.path.join(entry.path, "dep5")
+                        if os.path.isfile(dep5) and not os.path.islink(dep5):
+                            tree.files.append(Entry(".reuse/dep5", dep5))
                     if entry.name in SKIP_DIRS:
+                        continue
+                    if entry.name.endswith((".dist-info", ".egg-info")):
+                        tree.dist_infos.append(path)
                         continue
                     if entry.name == "node_modules":
                         tree.node_modules.append(path)
