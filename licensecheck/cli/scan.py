@@ -70,7 +70,7 @@ def scan(path: Path, fmt: str, strict: bool, config_path: Path | None, output: P
     Exit codes: 0 all compatible (or conditional), 1 incompatible (conditional too with --strict),
     3 unknown, 4 unreadable input; the worst finding wins.
     """
-    from licensecheck.scan import Options, scan_repository, worst
+    from licensecheck.scan import Options, scan_repository
 
     catalog = catalog_for(terms)
     progress = _Progress() if sys.stderr.isatty() else None
@@ -92,9 +92,17 @@ def scan(path: Path, fmt: str, strict: bool, config_path: Path | None, output: P
             raise InputError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False)
-    if report.input_errors:
-        sys.exit(ExitCode.INPUT_ERROR)
-    sys.exit(ExitCode.for_verdict(worst(report), strict))
+    sys.exit(exit_code(report, strict))
+
+
+def exit_code(report: ScanReport, strict: bool) -> int:
+    """The worst finding wins; a file that could not be read (exit 4) is outranked only by a failing finding."""
+    from licensecheck.scan import worst
+
+    code = ExitCode.for_verdict(worst(report), strict)
+    if report.input_errors and code != ExitCode.INCOMPATIBLE:
+        return int(ExitCode.INPUT_ERROR)
+    return int(code)
 
 
 def _render(report: ScanReport, fmt: str, strict: bool, verbose: bool) -> str:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from licensecheck.check.verdict import Verdict
-from licensecheck.report.scan_common import ORDER, locations, question, subject
+from licensecheck.report.scan_common import ORDER, locations, question, shown_lines, subject
 from licensecheck.report.scan_json import summary
 from licensecheck.scan.findings import worst
 from licensecheck.scan.model import Finding, ScanReport, Severity
@@ -67,7 +67,7 @@ def format_text(report: ScanReport, verbose: bool = False) -> str:
                   f"unknown, {counts['conditional']} conditional, {counts['compatible']} compatible, "
                   f"{counts['accepted']} accepted; {counts['files_scanned']} files scanned, "
                   f"{counts['files_with_licence_information']} with licence information"]
-    return "\n".join(lines) + "\n"
+    return shown_lines(lines)
 
 
 def _problems(report: ScanReport) -> list[str]:
