@@ -21,7 +21,7 @@ from licensecheck.api import check_question
 from licensecheck.catalog import Catalog
 from licensecheck.check.engine import Result
 from licensecheck.check.verdict import WORSE, Reason, Verdict
-from licensecheck.errors import InputError
+from licensecheck.errors import InputError, LicenseCheckError
 from licensecheck.question import Question, needs_outbound
 from licensecheck.scan.config import Config, ExceptionRule
 from licensecheck.scan.globs import compile_globs
@@ -183,11 +183,23 @@ class _Checker:
 
     def result(self, component: Component, outbound: str | None) -> Result:
         if component.expression is None:
-            return self._answer(component, outbound)
+            return self._guarded(component, outbound)
         key = (component.expression, component.use, component.modified, outbound)
         if key not in self.memo:
-            self.memo[key] = self._answer(component, outbound)
+            self.memo[key] = self._guarded(component, outbound)
         return self.memo[key]
+
+    def _guarded(self, component: Component, outbound: str | None) -> Result:
+        """The answer; a question the checker fails on is `unknown` for this component, never the scan lost."""
+        try:
+            return self._answer(component, outbound)
+        except LicenseCheckError as exc:
+            return Result(Verdict.UNKNOWN, errors=(exc.message,))
+        except RecursionError:
+            return Result(Verdict.UNKNOWN, errors=("the expression is nested too deeply to be checked",))
+        except Exception as exc:  # a checker bug must not hide every other finding; it is reported as such
+            return Result(Verdict.UNKNOWN, errors=(
+                f"the checker could not answer this question ({exc.__class__.__name__}); please report it",))
 
     def _answer(self, component: Component, outbound: str | None) -> Result:
         outbound = outbound if needs_outbound(component.use) else None

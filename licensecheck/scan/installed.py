@@ -44,6 +44,15 @@ def _is_file(abspath: str) -> bool:
         return False
 
 
+def _present(abspath: str) -> bool:
+    """A file that is there and not a folder or a link: a regular file, or a pipe or device the reader reports."""
+    try:
+        mode = os.lstat(abspath).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISDIR(mode) and not stat.S_ISLNK(mode)
+
+
 def _is_dir(abspath: str) -> bool:
     try:
         return stat.S_ISDIR(os.lstat(abspath).st_mode)
@@ -74,7 +83,7 @@ def node_packages(root: str, folder: str) -> Iterator[Found]:
         nested: list[tuple[str, int]] = []
         for package in packages:
             manifest = f"{package}/package.json"
-            if _is_file(os.path.join(root, manifest)):
+            if _present(os.path.join(root, manifest)):
                 yield Found(manifest, os.path.join(root, manifest))
             if _is_dir(os.path.join(root, package, "node_modules")):
                 nested.append((f"{package}/node_modules", depth + 1))
@@ -107,7 +116,7 @@ def distributions(root: str, folder: str) -> Iterator[tuple[str, str]]:
         else:
             continue
         relative = f"{folder}/{entry.name}" if folder else entry.name
-        if _is_file(os.path.join(root, relative, name)):
+        if _present(os.path.join(root, relative, name)):
             yield relative, name
 
 

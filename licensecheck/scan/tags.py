@@ -25,8 +25,8 @@ _CLOSERS = ("*/", "-->", "*)", "*#", "=#", ":)", "'/", "-/", "--%>", "}", "#}", 
 #: closers with white space inside, as REUSE writes them (`"\s*/*>`, `'\s*/*>`, `]\s*::`, `"\s*)`):
 #: (opener, a character repeated before the closer, closer)
 _SPECIAL = (('"', "/", ">"), ("'", "/", ">"), ("]", "", "::"), ('"', "", ")"))
-#: cut points examined when stripping closers (a real line ends with one or two of them)
-_MAX_CUTS = 64
+#: a bound on the cut points examined when stripping closers
+_MAX_CUTS = 1 << 20  # every cut point is visited once: linear in the line
 _LICENSE_TAG = "SPDX-License-Identifier:"
 _COPYRIGHT_TAG = "SPDX-FileCopyrightText:"
 _START, _STOP = "REUSE-Ignore" + "Start", "REUSE-Ignore" + "End"  # split so that this file is not read as markers
