@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from licensecheck.scan.manifests import ManifestError, load_json, load_toml
+from licensecheck.scan.manifests import ManifestError, encodable, load_json, load_toml
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9@][A-Za-z0-9@._/+~-]{0,213}$")
 
@@ -157,7 +157,7 @@ def read_pnpm_lock(path: str, text: str) -> Lockfile:
     from licensecheck.yamlio import parse_yaml
 
     try:
-        node = parse_yaml(text, path, what="pnpm lockfile")
+        node = parse_yaml(encodable(text), path, what="pnpm lockfile")
         data = node.plain() if node is not None else None
     except InputError as exc:
         where = f"line {exc.span.line}: " if exc.span is not None else ""

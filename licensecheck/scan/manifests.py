@@ -103,6 +103,15 @@ def load_toml(text: str) -> dict[str, Any]:
         raise ManifestError(f"malformed TOML: {str(exc)[:80]}") from None
 
 
+def encodable(text: str) -> str:
+    """Text a C parser (expat, libyaml) accepts: lone surrogates (undecodable bytes) become U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
@@ -335,7 +344,7 @@ def read_pom(path: str, text: str) -> Manifest | None:
     if re.search(r"<!\s*(?:DOCTYPE|ENTITY)", text, re.IGNORECASE):
         raise ManifestError("pom.xml with a DOCTYPE or entity declarations is not read")
     try:
-        root = SafeTree.fromstring(text, forbid_dtd=True)
+        root = SafeTree.fromstring(encodable(text), forbid_dtd=True)
     except (ElementTree.ParseError, DefusedXmlException) as exc:
         raise ManifestError(f"malformed XML: {' '.join(str(exc).split())[:120]}") from None
     except RecursionError:

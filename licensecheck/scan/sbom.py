@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from licensecheck.scan.manifests import ManifestError, load_json
+from licensecheck.scan.manifests import ManifestError, encodable, load_json
 from licensecheck.scan.names import license_of_entries
 
 SBOM_BYTES = 256 * 1024 * 1024  # larger SBOMs are reported and skipped
@@ -106,7 +106,7 @@ def _yaml(path: str, text: str) -> Any:
     from licensecheck.yamlio import parse_yaml
 
     try:
-        node = parse_yaml(text, path, what="SPDX YAML document")
+        node = parse_yaml(encodable(text), path, what="SPDX YAML document")
         return None if node is None else node.plain()
     except InputError as exc:
         where = f"line {exc.span.line}: " if exc.span is not None else ""
@@ -285,7 +285,7 @@ def read_spdx_rdf(path: str, text: str) -> Sbom:
     logging.disable(logging.CRITICAL)  # spdx-tools logs to the root logger before it gives up
     try:
         graph = Graph()
-        graph.parse(data=text, format="xml")
+        graph.parse(data=encodable(text), format="xml")
         document = translate_graph_to_document(graph)
     except SystemExit:  # spdx-tools calls sys.exit(1) when a graph has no SpdxDocument
         raise ManifestError("malformed SPDX RDF document: no SpdxDocument found") from None
@@ -380,7 +380,7 @@ def read_xml_sbom(path: str, text: str, strict: bool) -> Sbom | None:
     from defusedxml import DefusedXmlException
 
     try:
-        root = SafeTree.fromstring(text, forbid_dtd=True)
+        root = SafeTree.fromstring(encodable(text), forbid_dtd=True)
     except (ParseError, DefusedXmlException) as exc:
         raise ManifestError(f"malformed XML: {' '.join(str(exc).split())[:120]}") from None
     except RecursionError:
