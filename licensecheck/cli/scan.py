@@ -57,11 +57,13 @@ class _Progress:
               help="Write the report to FILE instead of standard output.")
 @click.option("--tags-only", is_flag=True, help="Read SPDX tags and REUSE annotations only (no licence files, "
                                                 "manifests, installed packages or SBOMs).")
-@click.option("--verbose", "-v", is_flag=True, help="Text format: every location, and the reasons of compatible "
-                                                    "findings too.")
+@click.option("--all", "all_lines", is_flag=True, help="Text format: list every compatible finding (by default they "
+                                                       "are summarised per licence).")
+@click.option("--verbose", "-v", is_flag=True, help="Text format: every finding and location, and the reasons of "
+                                                    "compatible findings too.")
 @terms_option
 def scan(path: Path, fmt: str, strict: bool, config_path: Path | None, output: Path | None, tags_only: bool,
-         verbose: bool, terms: tuple[Path, ...]) -> None:
+         all_lines: bool, verbose: bool, terms: tuple[Path, ...]) -> None:
     """Find every licence in PATH (default: the current folder) and check each against the project.
 
     \b
@@ -84,7 +86,7 @@ def scan(path: Path, fmt: str, strict: bool, config_path: Path | None, output: P
         gc.enable()
         if progress is not None:
             progress.close()
-    text = _render(report, fmt, strict, verbose)
+    text = _render(report, fmt, strict, verbose, all_lines)
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
@@ -105,7 +107,7 @@ def exit_code(report: ScanReport, strict: bool) -> int:
     return int(code)
 
 
-def _render(report: ScanReport, fmt: str, strict: bool, verbose: bool) -> str:
+def _render(report: ScanReport, fmt: str, strict: bool, verbose: bool, all_lines: bool = False) -> str:
     if fmt == "json":
         from licensecheck.report.scan_json import format_json
 
@@ -124,7 +126,7 @@ def _render(report: ScanReport, fmt: str, strict: bool, verbose: bool) -> str:
         return format_markdown(report)
     from licensecheck.report.scan_text import format_text
 
-    return format_text(report, verbose)
+    return format_text(report, verbose, all_lines)
 
 
 @click.command()
