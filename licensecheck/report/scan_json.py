@@ -12,6 +12,17 @@ from licensecheck.scan.findings import worst
 from licensecheck.scan.model import Finding, ScanReport
 
 FORMAT_VERSION = 1
+#: the JSON Schema of the document, shipped in the package beside this module
+SCHEMA_FILE = "scan-report.schema.json"
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `licensecheck scan --format json`."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent / SCHEMA_FILE).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
