@@ -11,13 +11,13 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from licensecheck.scan import identify, installed, reuse
 from licensecheck.scan.config import Config
 from licensecheck.scan.globs import compile_globs
-from licensecheck.scan.lockfiles import LOCKFILES, Lockfile
+from licensecheck.scan.lockfiles import LOCKFILES, Locked, Lockfile
 from licensecheck.scan.manifests import (
     MANIFEST_BYTES,
     READERS,
@@ -74,6 +74,10 @@ class _State:
     #: build-only flags that lockfiles give: (ecosystem, normalised name, version) -> dev
     lock_dev: dict[tuple[str, str, str | None], bool] = field(default_factory=dict)
     root_manifests: set[str] = field(default_factory=set)  # ecosystems with a manifest at the root
+    #: SBOM packages already listed: (name, version, licence) -> index in components
+    sbom_packages: dict[tuple[str, str | None, str | None], int] = field(default_factory=dict)
+    composer_installed: bool = False  # vendor/composer/installed.json is there
+    go_modules: dict[str, str] | None = None  # vendor/modules.txt, read when first needed
 
     def problem(self, path: str, message: str, severity: Severity = Severity.ERROR, line: int | None = None) -> None:
         self.problems.append(Problem(path, message, severity, line))
@@ -144,6 +148,7 @@ def collect(root: str, config: Config, options: Options | None = None, progress:
         stem = _license_id_of(entry.path.rpartition("/")[2])
         state.files.append(FileLicensing(entry.path, (Declaration(stem, Location(entry.path), Source.LICENSE_FILE),)))
     if not options.tags_only:
+        state.composer_installed = composer_installed is not None
         state.root_manifests = {"go" if e.path == "go.mod" else e.path for e in manifests if "/" not in e.path}
         _license_files(state, license_files)
         found = _manifests(state, [m for m in manifests if not m.path.endswith("go.mod")])
@@ -330,21 +335,28 @@ def _read_license_text(state: _State, path: str, abspath: str) -> str | None:
 
 
 def _with_exceptions(parts: tuple[identify.Match, ...]) -> list[tuple[str, identify.Match]]:
-    """Identified parts as expressions; an exception text next to a licence text joins it (`X WITH E`)."""
-    out: list[tuple[str, identify.Match]] = []
-    pending: identify.Match | None = None
+    """Identified parts as expressions, in file order; an exception text joins the nearest licence text
+    (`GPL-3.0-only WITH GCC-exception-3.1`: numpy's wheel puts the exception just before the GPL)."""
+    def is_exception(part: identify.Match) -> bool:
+        return "exception" in part.license.lower() or part.license.endswith("-note")
+
+    licences = [p for p in parts if p.identified and not is_exception(p)]
+    joined: dict[int, list[str]] = {}
     for part in parts:
-        if not part.identified:
+        if not part.identified or not is_exception(part) or not licences:
             continue
-        is_exception = "exception" in part.license.lower() or part.license.endswith("-note")
-        if is_exception:
-            if out and " WITH " not in out[-1][0] and "exception" not in out[-1][0].lower():
-                out[-1] = (f"{out[-1][0]} WITH {part.license}", out[-1][1])
-            else:
-                pending = part
-            continue
-        expression = f"{part.license} WITH {pending.license}" if pending is not None else part.license
-        pending = None
+
+        def gap(other: identify.Match, part: identify.Match = part) -> tuple[int, int]:
+            distance = max(0, other.lines[0] - part.lines[1], part.lines[0] - other.lines[1])
+            return distance, 0 if other.lines[0] >= part.lines[0] else 1
+
+        nearest = min(range(len(licences)), key=lambda i: gap(licences[i]))
+        joined.setdefault(nearest, []).append(part.license)
+    out = []
+    for index, part in enumerate(licences):
+        expression = part.license
+        for exception in joined.get(index, [])[:1]:
+            expression = f"{expression} WITH {exception}"
         out.append((expression, part))
     return out
 
@@ -367,6 +379,8 @@ def _license_files(state: _State, entries: list[Entry]) -> None:
         name = entry.path.rpartition("/")[2]
         at_root = "/" not in entry.path
         module = _go_vendored(state, entry.path)
+        if "composer.json" in state.root_manifests and entry.path.startswith("vendor/"):
+            continue  # a composer package's own licence file: the package's metadata says its licence
         if match is not None and match.identified:
             state.identified[entry.path] = match
             expressions = _with_exceptions(found.parts) or [(match.license, match)]
@@ -382,6 +396,15 @@ def _license_files(state: _State, entries: list[Entry]) -> None:
                 state.components.append(Component(Kind.LICENSE_FILE, entry.path, main, use.use, (declaration,),
                                                   note=f"licence text identified: {match.describe()}",
                                                   modified=use.modified))
+            for part in found.appended:
+                if part.identified or part is match:
+                    continue
+                use = state.usage.for_license_file(entry.path)
+                where = Declaration("", Location(entry.path, part.lines[0]), Source.LICENSE_FILE)
+                state.components.append(Component(
+                    Kind.LICENSE_FILE, f"{entry.path} lines {part.lines[0]}-{part.lines[1]}", None, use.use, (where,),
+                    note=f"a licence text appended to {name}, not identified; closest match {part.describe()}",
+                    modified=use.modified))
             for expression, part in expressions[1:]:
                 use = state.usage.for_license_file(entry.path)
                 where = Declaration(expression, Location(entry.path, part.lines[0]), Source.LICENSE_FILE)
@@ -400,11 +423,28 @@ def _license_files(state: _State, entries: list[Entry]) -> None:
                                               note=f"unidentified licence text{closest}", modified=use.modified))
 
 
-def _vendored_module(state: _State, module: str, expression: str | None, declaration: Declaration,
+def _go_modules(state: _State) -> dict[str, str]:
+    """Module path -> version, from vendor/modules.txt (`# module version` lines)."""
+    if state.go_modules is None:
+        state.go_modules = {}
+        entry = Entry("vendor/modules.txt", os.path.join(state.root, "vendor", "modules.txt"))
+        if os.path.isfile(entry.abspath):
+            text = _text(state, entry, MANIFEST_BYTES) or ""
+            for line in text.splitlines():
+                parts = line.split()
+                if len(parts) >= 3 and parts[0] == "#" and not parts[1].startswith("#"):
+                    state.go_modules[parts[1]] = parts[2]
+    return state.go_modules
+
+
+def _vendored_module(state: _State, folder: str, expression: str | None, declaration: Declaration,
                      note: str | None = None) -> None:
+    modules = _go_modules(state)
+    module = max((m for m in modules if folder == m or folder.startswith(m + "/")), key=len, default=folder)
+    version = modules.get(module)
     use = state.usage.for_dependency(declaration.location.path, module, "golang", False, None)
-    state.installed.add(("golang", module.lower(), None))
-    state.components.append(Component(Kind.PACKAGE, module, expression, use.use, (declaration,), None, "golang",
+    state.installed.update({("golang", module.lower(), None), ("golang", module.lower(), version)})
+    state.components.append(Component(Kind.PACKAGE, module, expression, use.use, (declaration,), version, "golang",
                                       note or "vendored Go module (licence from its licence file)",
                                       modified=use.modified))
 
@@ -468,6 +508,8 @@ def _project(state: _State, manifests: list[Manifest]) -> ProjectInfo:
         if manifest.licenses and expression is None:
             note = f"not an SPDX expression nor a known licence name: `{raw}`"
         if _installed_by_ecosystem(state, manifest):
+            if manifest.ecosystem == "composer" and state.composer_installed:
+                continue  # vendor/composer/installed.json lists the same packages, with their versions
             key = (manifest.ecosystem, normalise_name(manifest.ecosystem, manifest.name or ""), manifest.version)
             if key in state.installed or (*key[:2], None) in state.installed:
                 continue
@@ -497,6 +539,7 @@ def _python_distribution(state: _State, folder: str, metadata: str) -> Manifest 
     if declared is not None and declared.expression is not None:
         return manifest
     texts: list[tuple[str, str]] = []
+    offset = {path: (declared.line or 1) - 1 if declared is not None else 0}
     if manifest.license_text:
         texts.append((path, manifest.license_text))
     for licence_path in installed.licence_files(state.root, folder, list(manifest.license_files)):
@@ -516,17 +559,17 @@ def _python_distribution(state: _State, folder: str, metadata: str) -> Manifest 
         if parts and found.main is not None and found.main.identified:
             if parts[0][0] not in expressions:
                 expressions.append(parts[0][0])
-                where.append(f"{licence_path}:{found.main.lines[0]}")
+                where.append(f"{licence_path}:{found.main.lines[0] + offset.get(licence_path, 0)}")
         elif found.main is not None:
             closest.append(f"{licence_path}: closest {found.main.describe()}")
     if expressions:
         expression = " AND ".join(f"({e})" if " " in e else e for e in expressions)
         raw = declared.raw if declared is not None else ""
         first = where[0].rpartition(":")
-        return replace(manifest, path=first[0], licenses=(Declared(raw or expression, int(first[2]), expression),))
-    if closest and declared is not None:
-        return replace(manifest, licenses=(Declared(declared.raw, declared.line, None),),
-                       license_text="; ".join(closest))
+        return replace(manifest, path=first[0], licenses=(Declared(raw or expression, int(first[2]), expression),),
+                       identified_from=", ".join(where))
+    if closest:
+        return replace(manifest, unidentified="; ".join(closest))
     return manifest
 
 
@@ -610,7 +653,8 @@ def _composer_installed(state: _State, entry: Entry) -> list[Manifest]:
         dev_names = set(data.get("dev-package-names") or []) if isinstance(data, dict) else set()
         out = []
         for package in lock.packages:
-            licence = [Declared(package.license, None, to_expression(package.license))] if package.license else []
+            line = text.count("\n", 0, max(0, text.find(f'"{package.name}"'))) + 1
+            licence = [Declared(package.license, line, to_expression(package.license))] if package.license else []
             manifest = Manifest(entry.path, "composer", package.name, package.version, tuple(licence))
             out.append(manifest)
             if package.name in dev_names:
@@ -691,32 +735,33 @@ def _lockfiles(state: _State, entries: list[Entry]) -> list[Lockfile]:
 
 def _locked_only(state: _State, locks: list[Lockfile]) -> None:
     """Packages a lockfile resolves that are not installed in the tree: listed from the lockfile."""
-    seen: set[tuple[str, str, str | None]] = set()
+    best: dict[tuple[str, str, str | None], tuple[Lockfile, Locked]] = {}
     for lock in locks:
         for package in lock.packages:
             normalised = normalise_name(lock.ecosystem, package.name)
             key = (lock.ecosystem, normalised, package.version)
-            if key in seen or key in state.installed or (package.version is None and
-                                                         (lock.ecosystem, normalised, None) in state.installed):
-                continue
-            seen.add(key)
-            dev = bool(package.dev)
-            use = state.usage.for_dependency(lock.path, package.name, lock.ecosystem, dev, None)
-            expression = to_expression(package.license) if package.license else None
-            if package.license is None:
-                note = f"licence not in the lockfile ({lock.path.rpartition('/')[2]}): install the dependencies " \
-                       "to read it, or say how to treat it (`unknown:` in the configuration)"
-            elif expression is None:
-                note = f"not an SPDX expression nor a known licence name: `{package.license}`"
-            else:
-                note = None
-            if dev and use.use == "build-tool":
-                note = ((note + "; ") if note else "") + "a development dependency in the lockfile"
-            state.components.append(Component(
-                Kind.PACKAGE, package.name, expression, use.use,
-                (Declaration(package.license or "", Location(lock.path, package.line), Source.LOCKFILE),),
-                package.version, lock.ecosystem, note, modified=use.modified,
-                lockfile_only=package.license is None))
+            if key in state.installed or (lock.ecosystem, normalised, None) in state.installed:
+                continue  # installed in the tree: its own metadata was read
+            if key not in best or (best[key][1].license is None and package.license is not None):
+                best[key] = (lock, package)  # the same package in two lockfiles: the one that says its licence
+    for lock, package in best.values():
+        dev = bool(package.dev)
+        use = state.usage.for_dependency(lock.path, package.name, lock.ecosystem, dev, None)
+        expression = to_expression(package.license) if package.license else None
+        if package.license is None:
+            note = f"licence not in the lockfile ({lock.path.rpartition('/')[2]}): install the dependencies " \
+                   "to read it, or say how to treat it (`unknown:` in the configuration)"
+        elif expression is None:
+            note = f"not an SPDX expression nor a known licence name: `{package.license}`"
+        else:
+            note = None
+        if dev and use.use == "build-tool":
+            note = ((note + "; ") if note else "") + "a development dependency in the lockfile"
+        state.components.append(Component(
+            Kind.PACKAGE, package.name, expression, use.use,
+            (Declaration(package.license or "", Location(lock.path, package.line), Source.LOCKFILE),),
+            package.version, lock.ecosystem, note, modified=use.modified,
+            lockfile_only=package.license is None))
 
 
 # -- SBOMs -----------------------------------------------------------------------------------------
@@ -734,6 +779,16 @@ def _sbom(state: _State, entry: Entry) -> None:
 def _sbom_components(state: _State, sbom: Sbom, bundled_in: Manifest | None = None) -> None:
     seen: dict[str, None] = {}
     for package in sbom.packages:
+        key = (normalise_name(ecosystem_of(package.purl) or "pypi", package.name), package.version,
+               package.expression or package.license)
+        earlier = state.sbom_packages.get(key)
+        if earlier is not None:  # the same package in another SBOM: one component, declared in both
+            component = state.components[earlier]
+            state.components[earlier] = replace(component, declarations=(
+                *component.declarations, Declaration(package.license or "", Location(sbom.path, package.line),
+                                                     Source.SBOM)))
+            continue
+        state.sbom_packages[key] = len(state.components)
         ecosystem = ecosystem_of(package.purl)
         if bundled_in is not None:
             host = state.usage.for_dependency(bundled_in.path, bundled_in.name or "?", bundled_in.ecosystem, False,

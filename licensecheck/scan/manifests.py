@@ -51,6 +51,8 @@ class Manifest:
     license_file: str | None = None  # a licence file the manifest points to
     license_files: tuple[str, ...] = ()  # METADATA `License-File` entries
     license_text: str | None = None  # a METADATA `License` field holding a whole licence text
+    identified_from: str | None = None  # the licence file (path:line) the licence was identified from
+    unidentified: str | None = None  # licence files that were read but not identified, with their closest match
 
 
 def normalise_name(ecosystem: str, name: str) -> str:
