@@ -42,16 +42,18 @@ class Lockfile:
 
 
 class _Lines:
-    """Line numbers of package names in a lockfile, found lazily."""
+    """Line numbers of the keys a pattern captures, found in one pass over the lockfile (first occurrence)."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, pattern: str) -> None:
+        self.lines: dict[str, int] = {}
+        line, last = 1, 0
+        for match in re.finditer(pattern, text, re.MULTILINE):
+            line += text.count("\n", last, match.start())
+            last = match.start()
+            self.lines.setdefault(match.group(1), line)
 
-    def of(self, needle: str) -> int | None:
-        index = self.text.find(needle)
-        if index < 0:
-            return None
-        return self.text.count("\n", 0, index) + 1
+    def of(self, key: str) -> int | None:
+        return self.lines.get(key)
 
 
 def _license_text(value: Any) -> str | None:
@@ -75,7 +77,7 @@ def read_package_lock(path: str, text: str) -> Lockfile:
     data = load_json(text)
     if not isinstance(data, Mapping):
         raise ManifestError("not a JSON object")
-    lines = _Lines(text)
+    lines = _Lines(text, r'^[ \t]*"([^"\n]+)"[ \t]*:[ \t]*\{')
     out: list[Locked] = []
     packages = data.get("packages")
     if isinstance(packages, Mapping):
@@ -87,7 +89,7 @@ def read_package_lock(path: str, text: str) -> Lockfile:
             name = _str(entry.get("name")) or key.rpartition("node_modules/")[2]
             dev = bool(entry.get("dev") or entry.get("devOptional"))
             out.append(Locked(name, _str(entry.get("version")), _license_text(entry.get("license")), dev,
-                              lines.of(f'"{key}"')))
+                              lines.of(str(key))))
         return Lockfile(path, "npm", tuple(out))
     stack: list[tuple[Mapping[str, Any], int]] = [(data.get("dependencies") or {}, 0)]
     while stack:
@@ -98,7 +100,7 @@ def read_package_lock(path: str, text: str) -> Lockfile:
             if not isinstance(entry, Mapping):
                 continue
             out.append(Locked(str(name), _str(entry.get("version")), None, bool(entry.get("dev")),
-                              lines.of(f'"{name}"')))
+                              lines.of(str(name))))
             stack.append((entry.get("dependencies") or {}, depth + 1))
     return Lockfile(path, "npm", tuple(out))
 
@@ -164,7 +166,7 @@ def read_pnpm_lock(path: str, text: str) -> Lockfile:
         raise ManifestError(f"{where}{exc.message}") from None
     if not isinstance(data, Mapping):
         raise ManifestError("not a YAML mapping")
-    lines = _Lines(text)
+    lines = _Lines(text, r"^[ \t]+['\"]?([^\s'\":][^'\"\n:]*)['\"]?:[ \t]*$")
     dev_only: set[str] = set()
     runtime: set[str] = set()
     importers = data.get("importers")
@@ -193,7 +195,7 @@ def read_composer_lock(path: str, text: str) -> Lockfile:
     data = load_json(text)
     if not isinstance(data, Mapping):
         raise ManifestError("not a JSON object")
-    lines = _Lines(text)
+    lines = _Lines(text, r'"name"[ \t]*:[ \t]*"([^"\n]+)"')
     out: list[Locked] = []
     for key, dev in (("packages", False), ("packages-dev", True)):
         items = data.get(key)
@@ -201,20 +203,20 @@ def read_composer_lock(path: str, text: str) -> Lockfile:
             if isinstance(item, Mapping) and _str(item.get("name")):
                 name = str(item["name"])
                 out.append(Locked(name, _str(item.get("version")), _license_text(item.get("license")), dev,
-                                  lines.of(f'"name": "{name}"')))
+                                  lines.of(name)))
     return Lockfile(path, "composer", tuple(out))
 
 
 def _toml_packages(path: str, text: str, ecosystem: str, dev_of: Callable[[Mapping[str, Any]], bool | None],
                    keep: Callable[[Mapping[str, Any]], bool] = lambda item: True) -> Lockfile:
     data = load_toml(text)
-    lines = _Lines(text)
+    lines = _Lines(text, r'^name[ \t]*=[ \t]*"([^"\n]+)"')
     out: list[Locked] = []
     items = data.get("package")
     for item in items if isinstance(items, list) else []:
         if isinstance(item, Mapping) and _str(item.get("name")) and keep(item):
             name = str(item["name"])
-            out.append(Locked(name, _str(item.get("version")), None, dev_of(item), lines.of(f'name = "{name}"')))
+            out.append(Locked(name, _str(item.get("version")), None, dev_of(item), lines.of(name)))
     return Lockfile(path, ecosystem, tuple(out))
 
 

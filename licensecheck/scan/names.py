@@ -21,7 +21,7 @@ _NAMES: dict[str, str] = {
     "apache 2": "Apache-2.0", "apache 2.0": "Apache-2.0", "apache2": "Apache-2.0", "apache-2": "Apache-2.0",
     "apache license 2.0": "Apache-2.0", "apache license version 2.0": "Apache-2.0",
     "apache license, version 2.0": "Apache-2.0", "the apache license, version 2.0": "Apache-2.0",
-    "the apache software license, version 2.0": "Apache-2.0", "apache software license 2.0": "Apache-2.0",
+    "the apache software license, version 2.0": "Apache-2.0", "peer production license": "PPL", "apache software license 2.0": "Apache-2.0",
     "apache software license, version 2.0": "Apache-2.0", "asl 2.0": "Apache-2.0", "apache license v2.0": "Apache-2.0",
     "isc license": "ISC", "isc licence": "ISC", "bsd-2": "BSD-2-Clause", "bsd 2-clause": "BSD-2-Clause",
     "bsd 2-clause license": "BSD-2-Clause", "simplified bsd": "BSD-2-Clause", "bsd-3": "BSD-3-Clause",
