@@ -46,7 +46,10 @@ _CODE_SUFFIXES = frozenset({".py", ".pyc", ".js", ".ts", ".go", ".rs", ".c", ".h
                             ".svg", ".png", ".jpg", ".gif", ".css", ".scss", ".tsx", ".jsx", ".kt", ".swift",
                             ".cs", ".cpp", ".hpp", ".cc", ".m", ".pl", ".pm", ".lua", ".ex", ".exs", ".erl",
                             ".terms", ".policy", ".map", ".d.ts", ".mjs", ".cjs"})
-_COPYRIGHT_LINE = re.compile(r"^\s*(?:copyright\b|\(c\)|©|all rights reserved).*$", re.IGNORECASE | re.MULTILINE)
+#: a copyright statement line (removed: holders and years differ), not a wrapped sentence that begins with
+#: "copyright notice ..." or "copyright holders ..." (ISC's second line does)
+_COPYRIGHT_LINE = re.compile(r"^\s*(?:copyright\b(?!\s+(?:notices?|holders?|owners?|laws?|and|statements?|licen[cs]es?|"
+                             r"protection|in|of|to|or)\b)|\(c\)|©|all rights reserved).*$", re.IGNORECASE | re.MULTILINE)
 _WORD = re.compile(r"[a-z0-9]+")
 _VARIANTS = (("licence", "license"), ("licences", "licenses"), ("&", " and "),
              ("sub-license", "sublicense"), ("non-commercial", "noncommercial"))
