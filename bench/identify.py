@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from licensecheck.scan import identify  # noqa: E402
-from licensecheck.scan.manifests import read_metadata  # noqa: E402
+from licensecheck.scan import identify
+from licensecheck.scan.manifests import read_metadata
 
 _SUFFIX = re.compile(r"-(?:only|or-later)$|\+$")
 
@@ -50,7 +50,7 @@ def venv_cases(venv: Path) -> list[tuple[Path, str]]:
     for dist in sorted(venv.glob("lib/python*/site-packages/*.dist-info")):
         try:
             manifest = read_metadata(str(dist / "METADATA"), (dist / "METADATA").read_text(encoding="utf-8"))
-        except Exception:  # noqa: BLE001 - a corpus builder: skip what cannot be read
+        except Exception:
             continue
         declared = manifest.licenses[0].expression if manifest.licenses else None
         if not declared:
@@ -114,7 +114,7 @@ def main() -> int:
         right = wrong = silent = 0
         errors: Counter[str] = Counter()
         start = time.perf_counter()
-        for path, text, truth in texts:
+        for _path, text, truth in texts:
             answer = run(text)
             truth_ids = _ids(truth)
             can = bool(truth_ids & shipped)
@@ -146,7 +146,7 @@ def _askalono(text: str) -> str | None:
 
     try:
         match = askalono.identify(text)
-    except Exception:  # noqa: BLE001 - askalono raises on texts it cannot score
+    except Exception:
         return None
     return match.name if match is not None and match.score >= identify.THRESHOLD else None
 

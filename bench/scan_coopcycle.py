@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import environment, python, time_process  # noqa: E402
+from _common import environment, python, time_process
 
 TARGET_SECONDS = 2.0
 
