@@ -235,32 +235,78 @@ def _dep5(state: _State, entry: Entry, tomls: dict[str, reuse.ReuseToml]) -> Non
         tomls[directory] = parsed
 
 
-def _read_all(entries: list[Entry | None], limit: int) -> Iterator[bytes | OSError | None]:
-    """The heads of the files, in order (None for a file not to read; the error for an unreadable one).
+#: one head's outcome: its tags (None: not read), or why it could not be read; cut at the head limit; binary
+_Head = tuple[FileTags | OSError | None, bool, bool]
+#: at least this many files to read before the reading is shared between processes
+PARALLEL_FILES = 20_000
+_CHUNK = 2_000
 
-    One thread: a reading thread was tried and is 2-3x slower on the Linux tree (GIL hand-offs).
-    """
-    for entry in entries:
-        if entry is None:
-            yield None
+
+def _heads(paths: list[str | None], limit: int) -> list[_Head]:
+    """Read the heads of files and extract their tags (runs in a worker process for large trees)."""
+    out: list[_Head] = []
+    for path in paths:
+        if path is None:
+            out.append((None, False, False))
             continue
         try:
-            yield read_head(entry.abspath, limit)
+            data = read_head(path, limit)
         except OSError as exc:
-            yield exc
+            out.append((exc, False, False))
+            continue
+        if is_binary(data):
+            out.append((NO_TAGS, False, True))
+        else:
+            out.append((extract_tags(data), len(data) >= limit, False))
+    return out
 
 
-def _read_tags(state: _State, entry: Entry, data: bytes | OSError) -> FileTags | None:
-    if isinstance(data, NotRegularFile):
+def _jobs() -> int:
+    try:
+        wanted = int(os.environ.get("LICENSECHECK_SCAN_JOBS", "0"))
+    except ValueError:
+        wanted = 0
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(wanted or available, available, 4))
+
+
+def _read_all(entries: list[Entry | None], limit: int) -> Iterator[_Head]:
+    """The tags of each file's head, in order.
+
+    A large tree (PARALLEL_FILES files or more, on a machine with several cores) is read by worker
+    processes, chunk by chunk, results in order: reading and tag extraction are CPU-bound in Python,
+    and a reading thread was tried and is 2-3x slower (GIL hand-offs). Set LICENSECHECK_SCAN_JOBS=1 to
+    stay in one process.
+    """
+    paths = [e.abspath if e is not None else None for e in entries]
+    jobs = _jobs()
+    if jobs < 2 or len(paths) < PARALLEL_FILES:
+        yield from _heads(paths, limit)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [paths[i:i + _CHUNK] for i in range(0, len(paths), _CHUNK)]
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: one process
+        yield from _heads(paths, limit)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        for result in pool.map(_heads, chunks, [limit] * len(chunks)):
+            yield from result
+
+
+def _read_tags(state: _State, entry: Entry, head: _Head) -> FileTags | None:
+    tags, cut, _binary = head
+    if isinstance(tags, NotRegularFile):
         state.problem(entry.path, "not a regular file; skipped", Severity.SKIPPED)
         return None
-    if isinstance(data, OSError):
-        state.problem(entry.path, f"cannot read: {_why(data)}")
+    if isinstance(tags, OSError):
+        state.problem(entry.path, f"cannot read: {_why(tags)}")
         return None
-    if is_binary(data):
-        return NO_TAGS
-    tags = extract_tags(data)
-    if len(data) >= state.options.head_bytes:
+    assert tags is not None
+    if cut:
         state.problem(entry.path, f"only the first {state.options.head_bytes // 1024} KiB searched for tags",
                       Severity.SKIPPED)
     if tags.invalid_utf8:
@@ -275,7 +321,7 @@ def _tags(state: _State, entries: list[Entry], sidecars: dict[str, Entry], tomls
     sources: list[Entry | None] = [
         None if applied_all is not None and applied_all[index].overridden else sidecars.get(entry.path, entry)
         for index, entry in enumerate(entries)]
-    for index, (entry, data) in enumerate(zip(entries, _read_all(sources, state.options.head_bytes),
+    for index, (entry, head) in enumerate(zip(entries, _read_all(sources, state.options.head_bytes),
                                               strict=True)):
         if progress is not None and index % 500 == 0:
             progress(index, total)
@@ -283,9 +329,9 @@ def _tags(state: _State, entries: list[Entry], sidecars: dict[str, Entry], tomls
         declarations: list[Declaration] = []
         copyrights: list[str] = []
         own_license = own_copyright = False
-        if data is not None:
+        if head[0] is not None:
             sidecar = sidecars.get(entry.path)
-            tags = _read_tags(state, sidecar if sidecar is not None else entry, data)
+            tags = _read_tags(state, sidecar if sidecar is not None else entry, head)
             if tags is None:
                 continue
             where, source = (sidecar.path, Source.SIDECAR) if sidecar is not None else (entry.path, Source.TAG)

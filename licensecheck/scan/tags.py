@@ -27,6 +27,10 @@ _CLOSERS = ("*/", "-->", "*)", "*#", "=#", ":)", "'/", "-/", "--%>", "}", "#}", 
 _SPECIAL = (('"', "/", ">"), ("'", "/", ">"), ("]", "", "::"), ('"', "", ")"))
 #: a bound on the cut points examined when stripping closers
 _MAX_CUTS = 1 << 20  # every cut point is visited once: linear in the line
+_RUN = re.compile(r"\S*")
+#: the last character of every closer: a value that ends with anything else has no closer to strip
+_CLOSER_ENDS = frozenset(c[-1] for c in _CLOSERS) | {">", ":", ")"}
+_CLOSERS_BY_END = {end: tuple(c for c in _CLOSERS if c.endswith(end)) for end in _CLOSER_ENDS}
 _LICENSE_TAG = "SPDX-License-Identifier:"
 _COPYRIGHT_TAG = "SPDX-FileCopyrightText:"
 _START, _STOP = "REUSE-Ignore" + "Start", "REUSE-Ignore" + "End"  # split so that this file is not read as markers
@@ -148,9 +152,7 @@ def _prefix_end(line: str) -> int:
     found = [i for i in (line.find("Copyright"), line.find("©")) if i >= 0]
     index = line.find("SPDX-")
     while index >= 0:
-        run_end = index + 5
-        while run_end < len(line) and not line[run_end].isspace():
-            run_end += 1
+        run_end = _RUN.match(line, index + 5).end()  # type: ignore[union-attr] # `\S*` always matches
         if line.find(":", index + 6, run_end) >= 0:
             found.append(index)
             break
@@ -181,6 +183,8 @@ def strip_closers(line: str, start: int) -> str:
     end = len(line.rstrip())
     while start < end and line[start].isspace():
         start += 1
+    if end <= start or line[end - 1] not in _CLOSER_ENDS:
+        return line[start:end]  # the common case: nothing to strip
     reachable = [end]
     seen = {end}
     lowest = end
@@ -188,8 +192,12 @@ def strip_closers(line: str, start: int) -> str:
     while index < len(reachable) and index < _MAX_CUTS:
         at = reachable[index]
         index += 1
-        cuts = [at - len(c) for c in _CLOSERS if line.endswith(c, start, at)]
-        cuts += [_special_start(line, at, *special) for special in _SPECIAL]
+        if at <= start:
+            continue
+        last = line[at - 1]
+        cuts = [at - len(c) for c in _CLOSERS_BY_END.get(last, ()) if line.endswith(c, start, at)]
+        if last in ">:)":
+            cuts += [_special_start(line, at, *special) for special in _SPECIAL]
         for cut in cuts:
             if cut >= start and cut not in seen:
                 seen.add(cut)
