@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: this module quotes tags; scanners must not take them for its own licence.
 """Fuzz the scan readers in process: every target of tests/fuzz/targets_scan.py, N mutated inputs each.
 
 Inputs are the seeds of each target mutated 1 to 8 times (byte flips, insertions of format tokens such
@@ -31,7 +32,7 @@ TOKENS = [b"{", b"}", b"[", b"]", b'"', b":", b",", b"1" * 5000, b"-1e999", b"tr
           b" OR ", b" WITH ", b"GPL-2.0++", b"LicenseRef-x", b"NOASSERTION", b"[" * 3000, b"{" * 3000,
           b"<a>" * 2000, b"node_modules/", b"@scope/", b"pkg:npm/x@1", b"License :: OSI Approved :: BSD License",
           b"version = ", b"[[package]]", b"Files: *", b"License: ", b"  - ", b"? ", b"%TAG ! x\n---\n", b"\t",
-          b"REUSE-IgnoreStart", b"\\", b"\\u0000", b"\"\\ud800\"", b"=", b"'", b"#", b"<![CDATA[", b"]]>"]
+          b"REUSE-Ignore" b"Start", b"\\", b"\\u0000", b"\"\\ud800\"", b"=", b"'", b"#", b"<![CDATA[", b"]]>"]
 
 
 def mutate(rng: random.Random, seeds: list[bytes]) -> bytes:
@@ -138,3 +139,5 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+# REUSE-IgnoreEnd

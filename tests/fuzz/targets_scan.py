@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: this module quotes tags; scanners must not take them for its own licence.
 """Fuzz targets of the scan readers: one input (bytes) to one reader; only LicenseCheckError may escape.
 
 Each target decodes its input as the scan does (UTF-8; undecodable bytes kept as lone surrogates, the
@@ -200,8 +201,10 @@ SEEDS: dict[str, list[bytes]] = {
                            b"license: MIT, reason: wrong}\nunknown: {build-only: accept}\n"],
     ".licensecheck.yaml file": [b"outbound: MIT\ndate: 2027-01-01\n"],
     "tags": [b"// SPDX-License-Identifier: MIT */\n# SPDX-FileCopyrightText: 2026 x -->\n",
-             b"REUSE-IgnoreStart\nSPDX-License-Identifier: X\nREUSE-IgnoreEnd\n<!-- SPDX-License-Identifier: A -->\n"],
+             b"REUSE-Ignore" b"Start\nSPDX-License-Identifier: X\nREUSE-Ignore" b"End\n<!-- SPDX-License-Identifier: A -->\n"],
     "identify": [b"Permission is hereby granted, free of charge, to any person obtaining a copy of this software and "
                  b"associated documentation files (the \"Software\"), to deal in the Software without restriction"],
     "globs": [b"src/**/*.c\nsrc/a/b.c", b"*a*a*b\naaaaaaaaaa", b"docs/\ndocs/x/y"],
 }
+
+# REUSE-IgnoreEnd

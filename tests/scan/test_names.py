@@ -26,7 +26,7 @@ def test_id_and_classifier_of_one_component() -> None:
     """An id and the classifier that names the same licence are one licence; a vague classifier is dropped."""
     assert ("MPL-2.0", None) == license_of_entries(
         [("id", "MPL-2.0"), ("name", "License :: OSI Approved :: Mozilla Public License 2.0 (MPL 2.0)")])[1:]
-    raw, expression, note = license_of_entries([("id", "BSD-3-Clause"),
+    _raw, expression, note = license_of_entries([("id", "BSD-3-Clause"),
                                                 ("name", "License :: OSI Approved :: BSD License")])
     assert "BSD-3-Clause" == expression and note is not None and "names no licence" in note
     assert (None, None) == license_of_entries([("name", "License :: OSI Approved :: BSD License")])[1:]
