@@ -11,8 +11,10 @@ from dataclasses import dataclass, replace
 from licensecheck.cases import Case
 from licensecheck.catalog import Catalog
 from licensecheck.check.engine import Result, check
+from licensecheck.check.remedies import find_remedies
 from licensecheck.check.verdict import Verdict
 from licensecheck.errors import InputError
+from licensecheck.expr import Expr
 from licensecheck.library import load_library
 from licensecheck.question import Question
 from licensecheck.syntax.expression import parse_expression
@@ -29,13 +31,25 @@ def validate_question(question: Question, catalog: Catalog) -> None:
 
 
 def check_question(question: Question, catalog: Catalog | None = None, today: dt.date | None = None,
-                   elect: bool = True) -> Result:
-    """Answer one question with the shipped library (or the catalog given)."""
+                   elect: bool = True, remedies: bool = False) -> Result:
+    """Answer one question with the shipped library (or the catalog given).
+
+    With `remedies`, the result also says what would make the answer better (spec §8): neighbouring questions
+    asked of the same checker.
+    """
     library = catalog if catalog is not None else load_library()
-    return check(question, library, lambda text: parse_expression(text, library), today, elect=elect)
+
+    def parse(text: str) -> Expr:
+        return parse_expression(text, library)
+
+    result = check(question, library, parse, today, elect=elect)
+    if not remedies:
+        return result
+    found = find_remedies(question, result, library, parse, lambda other: check(other, library, parse, today, elect=elect))
+    return replace(result, remedies=found)
 
 
-def answer_case(case: Case, catalog: Catalog) -> tuple[Result, bool]:
+def answer_case(case: Case, catalog: Catalog, remedies: bool = False) -> tuple[Result, bool]:
     """The answer to one case of a case file, and whether the case could not be evaluated (input error)."""
     if case.question is None:
         return Result(Verdict.UNKNOWN, errors=(case.error or "error",)), True
@@ -43,7 +57,7 @@ def answer_case(case: Case, catalog: Catalog) -> tuple[Result, bool]:
         validate_question(case.question, catalog)
     except InputError as exc:
         return Result(Verdict.UNKNOWN, errors=(f"{case.span}: {exc.one_line()}",)), True
-    return check_question(case.question, catalog), False
+    return check_question(case.question, catalog, remedies=remedies), False
 
 
 _WORKER_CATALOG: list[Catalog] = []
@@ -51,23 +65,27 @@ _WORKER_CATALOG: list[Catalog] = []
 PARALLEL_FROM = 2000
 
 
-def _init_worker(catalog: Catalog) -> None:
+_WORKER_REMEDIES: list[bool] = [False]
+
+
+def _init_worker(catalog: Catalog, remedies: bool) -> None:
     _WORKER_CATALOG[:] = [catalog]
+    _WORKER_REMEDIES[:] = [remedies]
 
 
 def _answer_in_worker(case: Case) -> tuple[Result, bool]:
-    return answer_case(case, _WORKER_CATALOG[0])
+    return answer_case(case, _WORKER_CATALOG[0], _WORKER_REMEDIES[0])
 
 
-def answer_cases(cases: Sequence[Case], catalog: Catalog) -> list[tuple[Result, bool]]:
+def answer_cases(cases: Sequence[Case], catalog: Catalog, remedies: bool = False) -> list[tuple[Result, bool]]:
     """Answers to every case, in order; large files are answered on every core (answers do not depend on it)."""
     workers = min(4, os.cpu_count() or 1)
     if len(cases) < PARALLEL_FROM or workers < 2:
-        return [answer_case(case, catalog) for case in cases]
+        return [answer_case(case, catalog, remedies) for case in cases]
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(100, -(-len(cases) // workers))  # one chunk per worker: each keeps its memo warm
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(catalog,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(catalog, remedies)) as pool:
         return list(pool.map(_answer_in_worker, cases, chunksize=chunk))
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from licensecheck.errors import InputError
 from licensecheck.question import CASE_KEYS, VERDICTS, Question, question_from
 from licensecheck.source import Span
+from licensecheck.vocabulary import Vocabulary
 from licensecheck.yamlio import Node, read_yaml, short
 
 
@@ -29,8 +30,11 @@ _TEXT_FIELDS = ("id", "inbound", "outbound", "use", "policy", "expect", "work")
 MAX_CASES = 200_000
 
 
-def read_cases(path: Path) -> list[Case]:
-    """Read a case file; a file that is not YAML or has no `cases:` list raises `InputError`."""
+def read_cases(path: Path, vocabulary: Vocabulary | None = None) -> list[Case]:
+    """Read a case file; a file that is not YAML or has no `cases:` list raises `InputError`.
+
+    Questions are checked against `vocabulary` (default: the shipped library's).
+    """
     shown = str(path)
     root = read_yaml(path, shown, what="case file")
     listed = root.get("cases") if root is not None else None
@@ -41,11 +45,11 @@ def read_cases(path: Path) -> list[Case]:
     cases: list[Case] = []
     seen: set[str] = set()
     for index, node in enumerate(listed.elements()):
-        cases.append(_case(node, index, seen))
+        cases.append(_case(node, index, seen, vocabulary))
     return cases
 
 
-def _case(node: Node, index: int, seen: set[str]) -> Case:
+def _case(node: Node, index: int, seen: set[str], vocabulary: Vocabulary | None) -> Case:
     span = node.span
     if not node.is_mapping:
         return Case(f"#{index + 1}", span, None, error=f"{span}: error: a case is a mapping, not {node.what()}")
@@ -67,7 +71,7 @@ def _case(node: Node, index: int, seen: set[str]) -> Case:
         if expect is not None and expect not in VERDICTS:
             raise InputError(f"`expect` must be one of {', '.join(VERDICTS)}, not `{short(expect)}`",
                              expect_node.span if expect_node is not None else span)
-        question = question_from(node.plain(), span)
+        question = question_from(node.plain(), span, vocabulary)
     except InputError as exc:
         seen.add(case_id)
         return Case(case_id, span, None, None if expect is None else str(expect), exc.one_line())

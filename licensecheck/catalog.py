@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from licensecheck import model as m
+from licensecheck.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True, eq=False)
@@ -29,6 +30,7 @@ class License:
     or_later: bool = False
     family: str = ""
     version: tuple[int, ...] = ()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     @property
     def base_id(self) -> str:
@@ -102,6 +104,9 @@ class Catalog:
     families: dict[str, list[tuple[tuple[int, ...], str]]] = field(default_factory=dict)
     #: identifies this catalog in process-wide memos (an object id may be reused once a catalog is freed)
     token: str = field(default_factory=lambda: os.urandom(8).hex())
+    #: the vocabulary documents, and the vocabulary they and the licences' own entries declare
+    vocabularies: tuple[m.Document, ...] = ()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     _cache: dict[str, License | None] = field(default_factory=dict, repr=False)
 
     # -- building --------------------------------------------------------------------------
@@ -109,14 +114,23 @@ class Catalog:
     def build(cls, documents: Iterable[m.Document]) -> Catalog:
         """Index licences, exceptions, addenda and policies by every id and alias they declare."""
         catalog = cls()
+        documents = list(documents)
+        catalog.vocabularies = tuple(doc for doc in documents if doc.kind == "vocabulary")
+        catalog.vocabulary = Vocabulary.from_documents(documents)
         for doc in documents:
             if doc.kind == "policy":
                 catalog.policies[doc.id.lower()] = doc
                 continue
+            if doc.kind == "vocabulary":
+                continue
             catalog.documents[doc.id] = doc  # type: ignore[index]
-            catalog._register(doc.id, doc.id, False)
+            included = doc.field("later-versions") == "included"  # the id itself reaches later versions
+            catalog._register(doc.id, doc.id, included)
+            only = doc.field("only")
+            if only:  # an id for this version alone (`EUPL-1.2 only`)
+                catalog._register(only, doc.id, False)
             for alias in doc.fields("aliases"):
-                catalog._register(alias, doc.id, False, canonical=doc.id)
+                catalog._register(alias, doc.id, included, canonical=doc.id)
             later = doc.field("later")
             if later:
                 catalog._register(later, doc.id, True)
@@ -125,7 +139,7 @@ class Catalog:
                         catalog._register(alias, doc.id, True, canonical=later)
             for alias in doc.fields("deprecated"):
                 if not alias.endswith("+"):
-                    catalog._register(alias, doc.id, False, canonical=doc.id)
+                    catalog._register(alias, doc.id, included, canonical=doc.id)
             family = doc.field("family")
             if family:
                 catalog.families.setdefault(family, []).append((_version_tuple(doc.field("version")), doc.id))
@@ -194,7 +208,8 @@ class Catalog:
         if modules:
             clauses = clauses + tuple(c for mod in modules for c in mod.clauses)
         return License(id=spelled, document=doc, clauses=clauses, or_later=or_later,
-                       family=doc.field("family"), version=_version_tuple(doc.field("version")))
+                       family=doc.field("family"), version=_version_tuple(doc.field("version")),
+                       vocabulary=self.vocabulary)
 
     def effective_clauses(self, doc: m.Document) -> tuple[m.Clause, ...]:
         """A document's clauses, after those of the licence it extends (minus the ones it drops)."""
@@ -224,14 +239,11 @@ class Catalog:
         return self.policies.get(name.lower())
 
     def suggest(self, name: str) -> str | None:
-        """The closest known id, for `did you mean` hints."""
-        import difflib
-
-        lowered = name.lower()
-        close = difflib.get_close_matches(lowered, list(self.index), n=1, cutoff=0.6)
-        if not close:
-            return None
-        return self.spelling[close[0]] if not self.spelling[close[0]].endswith("+") else close[0]
+        """The closest known id, for `did you mean` hints; never a licence of another family."""
+        key = (self.token, name.lower())
+        if key not in _SUGGESTIONS:
+            _SUGGESTIONS[key] = rank_suggestion(self, name)
+        return _SUGGESTIONS[key]
 
     def licenses(self) -> list[m.Document]:
         """Every licence, exception and addendum document, sorted by id."""
@@ -245,3 +257,89 @@ class Catalog:
             if lic is not None:
                 out[key] = lic.id
         return out
+
+
+#: (catalog token, lower-case name) -> suggestion
+_SUGGESTIONS: dict[tuple[str, str], str | None] = {}
+#: catalog token -> (lower-case id or alias, spelling to propose, family keys of its document)
+_CANDIDATES: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+
+
+def _candidates(catalog: Catalog) -> list[tuple[str, str, frozenset[str]]]:
+    """Every id and alias with the family of its document (from ids and SPDX names: nothing is unpickled)."""
+    found = _CANDIDATES.get(catalog.token)
+    if found is None:
+        from licensecheck import spdx_meta
+
+        families: dict[str, frozenset[str]] = {}
+        for doc_id, _or_later in catalog.index.values():
+            if doc_id not in families:
+                entry = spdx_meta.lookup(doc_id)
+                families[doc_id] = spdx_meta.family_keys(doc_id, entry.name if entry else "")
+        found = []
+        for key, (doc_id, _or_later) in catalog.index.items():
+            spelled = catalog.spelling[key]
+            fam = families[doc_id] | spdx_meta.family_keys(spelled)
+            found.append((key, key if spelled.endswith("+") else spelled, fam))
+        _CANDIDATES[catalog.token] = found
+    return found
+
+
+def rank_suggestion(catalog: Catalog, name: str) -> str | None:
+    """The hint for an unknown id: ranked by the SPDX/ScanCode name and family where the lists know the id.
+
+    An id of the SPDX list or of ScanCode (`BSL-1.0`, "Boost Software License 1.0") is only matched with
+    licences of its own family (the leading word of the id or of the name: `boost`, `bsl`), closest name,
+    ScanCode category and spelling first; none is proposed when the library has no licence of that family.
+    Any other string is taken as a misspelling and matched by spelling (without `LicenseRef-` prefixes).
+    """
+    import difflib
+
+    from licensecheck import spdx_meta
+
+    lowered = name.lower()
+    entry = spdx_meta.lookup(name)
+    if entry is not None and entry.spdx_id and catalog.resolve(entry.spdx_id) is not None:
+        return catalog.canonical(entry.spdx_id)
+    if entry is None:
+        bare = _PREFIX.sub("", lowered)
+        lead = _LEAD.match(bare)
+        scored = []
+        for key in catalog.index:
+            other = _PREFIX.sub("", key)
+            score = difflib.SequenceMatcher(None, other, bare).ratio()
+            score += _shared_start(bare, other) / 1000  # ties: `Apache-2.1` is nearer `Apache-2.0` than `Apache-1.1`
+            if score < 0.6 and lead and other.startswith(lead.group(0)):
+                score += 0.3  # same leading word: `mit-license` is closer to `MIT` than to `Unlicense`
+            scored.append((score, key))
+        score, close = max(scored, default=(0.0, ""))
+        if score < 0.6:
+            return None
+        spelled = catalog.spelling[close]
+        return close if spelled.endswith("+") else spelled
+    family = spdx_meta.family_keys(name, entry.name)
+    best: tuple[float, str] | None = None
+    for key, spelled, fam in _candidates(catalog):
+        if not family & fam:
+            continue
+        listed = spdx_meta.lookup(spelled)
+        score = difflib.SequenceMatcher(None, lowered, key).ratio()
+        if listed is not None:
+            score += difflib.SequenceMatcher(None, entry.name.lower(), listed.name.lower()).ratio()
+            if entry.category and entry.category == listed.category:
+                score += 0.5
+        if best is None or score > best[0]:
+            best = (score, spelled)
+    return best[1] if best else None
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many leading characters two strings share."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+_PREFIX = re.compile(r"^licenseref-(scancode-)?")
+_LEAD = re.compile(r"[a-z]+")

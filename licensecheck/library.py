@@ -17,11 +17,12 @@ from licensecheck.catalog import Catalog, LazyDocuments
 from licensecheck.errors import TermsSyntaxError
 from licensecheck.model import Document
 from licensecheck.resources import cache_dir, data_path
+from licensecheck.vocabulary import Vocabulary, entries_of
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-_SUFFIXES = (".terms", ".policy")
+_SUFFIXES = (".terms", ".policy", ".vocab")
 _MODEL_SOURCES = ("model.py", "catalog.py", "vocabulary.py", "source.py", "syntax/transform.py", "syntax/parser.py")
 
 
@@ -39,15 +40,19 @@ def _shipped_files() -> list[tuple[str, Traversable]]:
 
 
 def _parse_all(files: Iterable[tuple[str, bytes]]) -> list[Document]:
-    from licensecheck.syntax.parser import parse_document
+    """The shipped documents: the vocabulary first, then every licence and policy checked against it."""
+    from licensecheck.syntax.parser import parse_document, shipped_vocabulary, shipped_vocabulary_documents
 
-    documents = []
+    documents = list(shipped_vocabulary_documents())
+    vocabulary = shipped_vocabulary()
     for display, data in files:
+        if display.endswith(".vocab"):
+            continue
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             raise TermsSyntaxError(f"cannot read `{display}`: not UTF-8") from None
-        documents.append(parse_document(text, display))
+        documents.append(parse_document(text, display, vocabulary))
     return documents
 
 
@@ -101,24 +106,40 @@ def load_library() -> Catalog:
         return cached
     catalog = Catalog.build(_parse_all(files))
     _store_cached(key, Catalog(LazyDocuments(catalog.documents), catalog.policies, catalog.index, catalog.spelling,
-                               catalog.families))
+                               catalog.families, vocabularies=catalog.vocabularies, vocabulary=catalog.vocabulary))
     return catalog
 
 
 def load_catalog(paths: Iterable[Path], with_shipped: bool = True) -> Catalog:
-    """A catalog of the shipped library plus terms files given by the user (files or folders)."""
-    from licensecheck.syntax.parser import read_document
+    """A catalog of the shipped library plus terms files given by the user (files or folders).
 
-    documents = [read_document(path) for path in expand_paths(paths)]
+    Vocabulary files (`.vocab`) are read first: the other files may use the words they declare.
+    """
+    documents = read_documents(expand_paths(paths), load_library().vocabulary if with_shipped else None)
     return with_documents(documents) if with_shipped else Catalog.build(documents)
+
+
+def read_documents(paths: Iterable[Path], vocabulary: Vocabulary | None) -> list[Document]:
+    """User files parsed in order: vocabulary files first, each extending the vocabulary the rest is checked against."""
+    from licensecheck.syntax.parser import read_document, shipped_vocabulary
+
+    ordered = sorted(paths, key=lambda p: p.suffix != ".vocab")
+    base = vocabulary if vocabulary is not None else shipped_vocabulary()
+    documents: list[Document] = []
+    for path in ordered:
+        document = read_document(path, vocabulary=base)
+        documents.append(document)
+        if document.kind == "vocabulary":
+            base = base.merged(entries_of([document]))
+    return documents
 
 
 def with_documents(documents: Iterable[Document]) -> Catalog:
     """The shipped library with more documents; one with the id of a shipped document replaces it."""
     shipped = load_library()
     by_id: dict[tuple[bool, str], Document] = {}
-    for doc in [*shipped.documents.values(), *shipped.policies.values(), *documents]:
-        by_id[(doc.kind == "policy", doc.id.lower())] = doc
+    for doc in [*shipped.vocabularies, *shipped.documents.values(), *shipped.policies.values(), *documents]:
+        by_id[(doc.kind in ("policy", "vocabulary"), f"{doc.kind}:{doc.id.lower()}")] = doc
     return Catalog.build(by_id.values())
 
 

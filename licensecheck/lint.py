@@ -14,8 +14,8 @@ from licensecheck.errors import TermsSyntaxError
 from licensecheck.files import read_text
 from licensecheck.library import expand_paths, with_documents
 from licensecheck.source import Span
-from licensecheck.syntax.parser import check_document
-from licensecheck.vocabulary import kind_ancestors
+from licensecheck.syntax.parser import check_document, shipped_vocabulary
+from licensecheck.vocabulary import Vocabulary, entries_of
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,17 @@ def lint_paths(paths: Iterable[Path]) -> tuple[list[Finding], int]:
     files = expand_paths(paths)
     findings: list[Finding] = []
     documents: list[m.Document] = []
-    for path in files:
+    vocabulary = shipped_vocabulary()
+    for path in sorted(files, key=lambda p: p.suffix != ".vocab"):  # vocabularies first: the rest use their words
         shown = str(path)
         try:
             text = read_text(path, shown, TermsSyntaxError)
         except TermsSyntaxError as exc:
             findings.append(Finding("error", exc.message, Span(shown, 1, 1)))
             continue
-        document, errors = check_document(text, shown)
+        document, errors = check_document(text, shown, vocabulary)
+        if document is not None and document.kind == "vocabulary":
+            vocabulary = vocabulary.merged(entries_of([document]))
         findings.extend(Finding("error", e.message, e.span or Span(shown, 1, 1), e.context, e.hint) for e in errors)
         if document is not None:
             documents.append(document)
@@ -77,7 +80,7 @@ def lint_document(document: m.Document, catalog: Catalog) -> list[Finding]:
                            document.span))
     for clause in clauses:
         out.extend(_references(clause, catalog))
-        out.extend(_dead(clause))
+        out.extend(_dead(clause, catalog.vocabulary))
         for ref in re.findall(r"\[([a-z0-9][a-z0-9-]*)\]", " ".join(filter(None, (clause.note, clause.unclear)))):
             if ref not in ids and ref not in base_ids:
                 out.append(Finding("warning", f"dangling clause reference `[{ref}]`", clause.span))
@@ -118,7 +121,7 @@ def _literals(cond: m.Cond, positive: bool = True) -> list[tuple[bool, m.Cond]]:
     return [(positive, cond)]
 
 
-def _never(cond: m.Cond | None) -> str | None:
+def _never(cond: m.Cond | None, vocab: Vocabulary) -> str | None:
     if cond is None:
         return None
     literals = _literals(cond)
@@ -128,14 +131,14 @@ def _never(cond: m.Cond | None) -> str | None:
     kinds = [a.kind for v, a in literals if v and isinstance(a, m.LicenseeKind)]
     for i, first in enumerate(kinds):
         for second in kinds[i + 1:]:
-            if first not in kind_ancestors(second) and second not in kind_ancestors(first):
+            if first not in vocab.kind_ancestors(second) and second not in vocab.kind_ancestors(first):
                 return f"the licensee cannot be both `{first}` and `{second}`"
     return None
 
 
-def _dead(clause: m.Clause) -> list[Finding]:
+def _dead(clause: m.Clause, vocab: Vocabulary) -> list[Finding]:
     cond = getattr(clause.statement, "condition", None)
-    why = _never(cond)
+    why = _never(cond, vocab)
     if why:
         return [Finding("warning", f"clause `{clause.id}` can never apply: {why}", clause.span)]
     return []

@@ -89,6 +89,31 @@ class Agreement(Record):
     """A separate agreement with the licensor exists (never known from a question)."""
 
 
+class Unsettled(Record):
+    """A condition on an attribute by which the licence cannot clearly place a licensee of this kind.
+
+    Never written in a terms file: evaluation leaves it where the vocabulary says the kind is unsettled for
+    the attribute (is a public body "worker-owned"?), and a verdict that turns on it is `unknown`.
+    """
+
+    item: Cond
+    kind: str
+
+
+class UseIs(Record):
+    """The question's use is this one (`use is network-service`)."""
+
+    use: str
+
+
+class Term(Record):
+    """A term the licence defines (`define commercial-use as ...`), standing for its condition."""
+
+    name: str
+    condition: Cond
+    where: str = ""  # the clause that defines it, e.g. `PPL §1(g)`
+
+
 class Not(Record):
     """The inner condition does not hold."""
 
@@ -108,7 +133,8 @@ class Any(Record):
 
 
 Cond = (LicenseeKind | LicenseeFlag | LicenseeCompare | LicenseeMember | LicenseeActivity | Purpose
-        | Modified | WorkIs | Trial | ParameterSet | ParameterCompare | Agreement | Not | All | Any)
+        | Modified | WorkIs | Trial | ParameterSet | ParameterCompare | Agreement | UseIs | Term | Unsettled | Not | All
+        | Any)
 
 # -- Targets of share-alike and compatibility edges -------------------------------------------
 
@@ -174,12 +200,19 @@ class ShareAlikeExcludes(Record):
 
 
 class Edge(Record):
-    """`compatible with TARGETS` (automatic) or `convertible to TARGETS` (an act of the licensee)."""
+    """`compatible with TARGETS` (automatic) or `convertible to TARGETS` (an act of the licensee).
+
+    `combined`: only when combined into a larger work (not for copies passed on as they are);
+    `adapted`: only for adaptations (modified material); `keeps`: the material may go into the result,
+    but its own licence keeps applying to it (AGPL-3.0 §13: "will continue to apply to the part").
+    """
 
     kind: str  # compatible | convertible
     targets: tuple[Target, ...]
     combined: bool = False
     works: tuple[str, ...] = ()
+    adapted: bool = False
+    keeps: bool = False
 
 
 class NoFurtherRestrictions(Record):
@@ -221,6 +254,38 @@ class Change(Record):
     on: ValueRef
 
 
+class Termination(Record):
+    """`ends ACTS on EVENT [unless cured within N days]`: rights lost when an event happens.
+
+    GPL-3.0 §8 (`ends everything on breach unless cured within 30 days`), Apache-2.0 §3 (`ends patent-use
+    on patent-claim`), MPL-2.0 §5.2 (`ends everything on patent-claim`).
+    """
+
+    acts: tuple[str, ...]
+    event: str
+    cure_days: int | None = None
+
+
+class Reservation(Record):
+    """`reserves all other rights`: an act no clause grants is refused by this clause, not left undecided."""
+
+
+class Definition(Record):
+    """`define TERM as COND`: a term of the licence's own; conditions of the file use it by name."""
+
+    name: str
+    condition: Cond
+
+
+class Declares(Record):
+    """A vocabulary entry (a use, a kind, an attribute, a duty kind, a scope, ...) declared by a clause.
+
+    `entry` is one of the records of `licensecheck.vocabulary`.
+    """
+
+    entry: object
+
+
 class Selector(Record):
     """What a policy rule selects: a licence id, a category, or any licence."""
 
@@ -240,7 +305,8 @@ class PolicyRule(Record):
 
 
 Statement = (Permission | Prohibition | Duty | ShareAlike | ShareAlikeExcludes | Edge
-             | NoFurtherRestrictions | Removable | Tier | Waiver | Change | PolicyRule)
+             | NoFurtherRestrictions | Removable | Tier | Waiver | Change | Termination | Reservation | Definition | PolicyRule
+             | Declares)
 
 
 class Clause(Record):

@@ -10,7 +10,7 @@ from typing import Any
 
 from licensecheck.errors import InputError
 from licensecheck.source import Span
-from licensecheck.vocabulary import ATTRIBUTES, DISTRIBUTING_USES, KIND_PARENT, PURPOSES, USES, WORKS
+from licensecheck.vocabulary import ANY_KIND, Vocabulary
 
 QUESTION_KEYS = ("inbound", "use", "outbound", "licensee", "purpose", "modified", "work", "policy",
                  "parameters", "date")
@@ -22,7 +22,7 @@ VERDICTS = ("compatible", "conditional", "incompatible", "unknown")
 class Licensee:
     """Who reuses: a kind of spec section 3 and the attributes that are known."""
 
-    kind: str = "any"
+    kind: str = ANY_KIND
     attributes: tuple[tuple[str, Any], ...] = ()
 
     def get(self, name: str) -> Any:
@@ -70,30 +70,38 @@ def _bool(value: Any, what: str, span: Span | None) -> bool:
     raise _fail(f"{what} must be true or false, not `{value}`", span)
 
 
-def licensee_from(data: Any, span: Span | None = None) -> Licensee:
+def shipped_vocabulary() -> Vocabulary:
+    """The vocabulary of the shipped library (questions are checked against it unless told otherwise)."""
+    from licensecheck.library import load_library
+
+    return load_library().vocabulary
+
+
+def licensee_from(data: Any, span: Span | None = None, vocab: Vocabulary | None = None) -> Licensee:
     """A `Licensee` from a mapping `{kind: ..., attribute: value}`."""
     if data is None:
         return Licensee()
     if not isinstance(data, Mapping):
         raise _fail("`licensee` must be a mapping such as `{kind: cooperative, worker_owned: true}`", span)
-    kind = str(data.get("kind", "any"))
-    if kind not in KIND_PARENT:
+    words = vocab if vocab is not None else shipped_vocabulary()
+    kind = str(data.get("kind", ANY_KIND))
+    if kind not in words.kinds:
         raise _fail(f"unknown licensee kind `{kind}`", span)
     attributes: list[tuple[str, Any]] = []
     for key, value in data.items():
         if key == "kind":
             continue
         key = str(key)
-        if key not in ATTRIBUTES:
+        if key not in words.attributes:
             raise _fail(f"unknown licensee attribute `{key}`", span)
-        attributes.append((key, attribute_value(key, value, span)))
+        attributes.append((key, attribute_value(key, value, span, words)))
     attributes.sort()
     return Licensee(kind, tuple(attributes))
 
 
-def attribute_value(name: str, value: Any, span: Span | None) -> Any:
+def attribute_value(name: str, value: Any, span: Span | None, vocab: Vocabulary | None = None) -> Any:
     """An attribute value checked against its type in spec section 3."""
-    kind = ATTRIBUTES[name].type
+    kind = (vocab if vocab is not None else shipped_vocabulary()).attributes[name].type
     if value is None:
         return None
     if kind == "bool":
@@ -114,8 +122,12 @@ def attribute_value(name: str, value: Any, span: Span | None) -> Any:
     return str(value)
 
 
-def question_from(data: Mapping[str, Any], span: Span | None = None) -> Question:
-    """A `Question` from a mapping with the keys of spec section 1; unknown keys are errors."""
+def question_from(data: Mapping[str, Any], span: Span | None = None, vocab: Vocabulary | None = None) -> Question:
+    """A `Question` from a mapping with the keys of spec section 1; unknown keys and words are errors.
+
+    Uses, kinds, attributes, purposes and kinds of work are those of `vocab` (default: the shipped library's).
+    """
+    words = vocab if vocab is not None else shipped_vocabulary()
     for key in data:
         if key not in CASE_KEYS:
             raise _fail(f"unknown key `{key}`", span)
@@ -123,18 +135,21 @@ def question_from(data: Mapping[str, Any], span: Span | None = None) -> Question
     if use is None:
         raise _fail("`use` is required", span)
     use = str(use)
-    if use not in USES:
+    if use not in words.uses:
         import difflib
 
-        close = difflib.get_close_matches(use, USES, n=1)
+        close = difflib.get_close_matches(use, list(words.uses), n=1)
         hint = f" (did you mean `{close[0]}`?)" if close else ""
         raise _fail(f"unknown use `{use}`{hint}", span)
+    own_work = words.uses[use].has("own-work")
     inbound = data.get("inbound")
-    if inbound is None and use != "publish":
-        raise _fail("`inbound` is required except for `publish`", span)
+    if inbound is None and not own_work:
+        raise _fail(f"`inbound` is required except for uses of one's own work (`{use}` is not one)", span)
     outbound = data.get("outbound")
-    if outbound is None and use == "publish":
-        raise _fail("`publish` needs an `outbound` licence", span)
+    if outbound is None and own_work:
+        raise _fail(f"`{use}` needs an `outbound` licence", span)
+    if inbound is not None and own_work:
+        raise _fail(f"`{use}` is about the licensee's own work: it takes no `inbound` licence, only `outbound`", span)
     purposes = data.get("purpose")
     purpose_tuple: tuple[str, ...] | None = None
     if purposes is not None:
@@ -143,13 +158,13 @@ def question_from(data: Mapping[str, Any], span: Span | None = None) -> Question
         if not isinstance(purposes, (list, tuple)):
             raise _fail("`purpose` must be a list of purpose tags", span)
         for tag in purposes:
-            if str(tag) not in PURPOSES:
+            if str(tag) not in words.purposes:
                 raise _fail(f"unknown purpose `{tag}`", span)
         purpose_tuple = tuple(sorted({str(tag) for tag in purposes}))
     modified = data.get("modified")
     work = data.get("work")
-    if work is not None and str(work) not in WORKS:
-        raise _fail(f"unknown kind of work `{work}` (software, data or content)", span)
+    if work is not None and str(work) not in words.works:
+        raise _fail(f"unknown kind of work `{work}` ({', '.join(words.works)})", span)
     parameters = data.get("parameters") or {}
     if not isinstance(parameters, Mapping):
         raise _fail("`parameters` must map licence ids to `{name: value}`", span)
@@ -174,7 +189,7 @@ def question_from(data: Mapping[str, Any], span: Span | None = None) -> Question
         use=use,
         inbound=None if inbound is None else str(inbound),
         outbound=None if outbound is None else str(outbound),
-        licensee=licensee_from(data.get("licensee"), span),
+        licensee=licensee_from(data.get("licensee"), span, words),
         purposes=purpose_tuple,
         modified=None if modified is None else _bool(modified, "`modified`", span),
         work=None if work is None else str(work),
@@ -184,6 +199,8 @@ def question_from(data: Mapping[str, Any], span: Span | None = None) -> Question
     )
 
 
-def needs_outbound(use: str) -> bool:
+def needs_outbound(use: str, vocab: Vocabulary | None = None) -> bool:
     """Whether a use distributes or publishes a result, so that an outbound licence matters."""
-    return use in DISTRIBUTING_USES
+    words = vocab if vocab is not None else shipped_vocabulary()
+    definition = words.uses.get(use)
+    return definition is not None and definition.has("distributes")

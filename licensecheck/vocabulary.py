@@ -1,297 +1,84 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The words of the question interface (spec sections 2-4) and of the terms language.
+"""The vocabulary: the words clauses and questions use, and what each means to the checker.
 
-Everything a terms file may name (acts, duties, scopes, licensee kinds and attributes, purposes,
-kinds of work) is listed here, so that `lint` rejects a misspelt word with its position instead of
-letting a clause silently never apply.
+What a word means is data, written in the terms language: `licenses/vocabulary.vocab` declares the acts,
+the uses and the acts each performs, the licensee kinds with their hierarchy and the attribute values each
+kind fixes, the attributes, purposes and activities, the kinds of work, the duty kinds (active or passive,
+for which works, which duties cover them), the share-alike scopes with their reach, the restriction classes
+and the derived facts. A licence may declare words of its own next to its clauses (Parity's
+`operated-software` scope). `Vocabulary` is the merged, indexed result.
+
+This module keeps only what the code itself needs: the names of the built-in notions (the kind everyone
+belongs to, the act `modify` that a modified use adds, the flags a use may carry, ...), the metadata fields
+of the language, and the records a vocabulary is made of.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Final
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
 
-# -- Uses (spec section 2) and the acts each one performs on the inbound material ---------------
+from licensecheck import model as m
 
-USES: Final[tuple[str, ...]] = (
-    "static-link", "dynamic-link", "modify", "aggregate", "include-data", "produced-work",
-    "relicense-adaptation", "distribute", "network-service", "internal-use", "build-tool",
-    "service", "publish",
-)
+# -- built-in notions: names the code relies on ----------------------------------------------
 
-#: Uses whose result is distributed or published under an outbound licence.
-DISTRIBUTING_USES: Final[frozenset[str]] = frozenset({
-    "static-link", "dynamic-link", "modify", "aggregate", "include-data", "produced-work",
-    "relicense-adaptation", "distribute", "publish",
-})
+#: the kind every licensee is of
+ANY_KIND: Final = "any"
+#: the act a use performs when the material is modified; the act that covers every act
+MODIFY: Final = "modify"
+EVERYTHING: Final = "everything"
+#: attributes the condition atoms `licensee member of ORG` and `licensee does ACTIVITY` read
+MEMBER_OF: Final = "member_of"
+ACTIVITIES: Final = "activities"
+#: the attribute that says within how many days a breach was cured (`unless cured within N days`)
+CURE_ATTRIBUTE: Final = "cured_within_days"
 
-ACTS: Final[Mapping[str, str]] = {
-    "use": "use the work",
-    "run": "run the work",
-    "reproduce": "make copies",
-    "modify": "modify or adapt the work",
-    "combine": "combine or link the work with other material into one work",
-    "distribute": "distribute copies",
-    "sublicense": "sublicense",
-    "sell": "sell copies",
-    "network-serve": "let others use the work over a network",
-    "provide-services": "provide paid services around the work",
-    "extract": "extract contents of a database",
-    "produce": "create produced works from a database",
-    "publish": "publish a work",
-    "perform": "perform or display publicly",
-    "patent-use": "practise the licensed patents",
-    "patent-litigate": "sue for patent infringement over the work",
-    "endorse": "use the authors' or licensor's names to endorse or promote derived products",
-    "use-trademarks": "use the licensor's trade names or trademarks",
-    "everything": "any act",
+#: flags a use may carry (`use NAME "..."; performs ...; FLAG; ...`)
+USE_FLAGS: Final[Mapping[str, str]] = {
+    "distributes": "the result is distributed or published under an outbound licence",
+    "modifies": "the material is modified, by definition",
+    "never-modifies": "the material is not modified unless the question says so",
+    "passes-on": "the material itself goes out under the outbound licence's grants (adaptations, copies)",
+    "passes-on-if-modified": "the material goes out under the outbound licence's grants when it is modified",
+    "copies-only": "copies are passed on as they are, not combined: edges `when combined` do not apply",
+    "own-work": "the licensee's own work: the question has no inbound licence",
 }
-
-#: acts performed by each use; `modify` is added when the material is modified.
-USE_ACTS: Final[Mapping[str, tuple[str, ...]]] = {
-    "static-link": ("reproduce", "combine", "distribute"),
-    "dynamic-link": ("reproduce", "combine", "distribute"),
-    "modify": ("reproduce", "modify", "distribute"),
-    "aggregate": ("reproduce", "distribute"),
-    "include-data": ("reproduce", "extract", "combine", "distribute"),
-    "produced-work": ("use", "produce", "publish"),
-    "relicense-adaptation": ("reproduce", "modify", "distribute"),
-    "distribute": ("reproduce", "distribute"),
-    "network-service": ("use", "run", "network-serve"),
-    "internal-use": ("use", "run"),
-    "build-tool": ("use", "run"),
-    "service": ("use", "provide-services"),
-    "publish": (),
+#: flags a duty kind may carry
+DUTY_FLAGS: Final[Mapping[str, str]] = {
+    "active": "an active obligation beyond notices: it makes a verdict conditional unless the outbound licence covers it",
+    "passive": "a passive duty (notices, attribution, licence text, marking changes): listed with the verdict",
+    "carries-restrictions": "the licensee must put the licence's restrictions into its own terms, so they survive "
+                            "whatever licence the result goes out under (OpenRAIL's use restrictions)",
 }
-
-#: uses where the `modified` fact adds the act `modify` (the others modify by definition or never).
-MODIFIABLE_USES: Final[frozenset[str]] = frozenset({
-    "distribute", "network-service", "internal-use", "aggregate", "include-data",
-})
-
-# -- Licensees (spec section 3) ---------------------------------------------------------------
-
-KIND_PARENT: Final[Mapping[str, str | None]] = {
-    "any": None,
-    "individual": "any",
-    "organisation": "any",
-    "for-profit-company": "organisation",
-    "small-business": "for-profit-company",
-    "cooperative": "organisation",
-    "worker-cooperative": "cooperative",
-    "multi-stakeholder-cooperative": "cooperative",
-    "business-and-employment-cooperative": "cooperative",
-    "non-profit": "organisation",
-    "association": "non-profit",
-    "foundation": "non-profit",
-    "educational-institution": "organisation",
-    "research-organisation": "organisation",
-    "public-body": "organisation",
-    "municipality": "public-body",
-    "law-enforcement": "public-body",
-    "military": "public-body",
+#: how far a share-alike scope reaches for a use
+REACHES: Final[Mapping[str, str]] = {
+    "whole": "the result distributed under the outbound licence must carry the inbound licence's share-alike",
+    "retain": "the inbound material stays under its own licence inside or beside the result",
+    "whole-if-modified": "as `whole` when the material is modified, else as `retain`",
 }
-
-KIND_TEXT: Final[Mapping[str, str]] = {
-    "any": "anyone", "individual": "an individual", "organisation": "an organisation",
-    "for-profit-company": "a for-profit company", "small-business": "a small business",
-    "cooperative": "a cooperative", "worker-cooperative": "a worker cooperative",
-    "multi-stakeholder-cooperative": "a multi-stakeholder cooperative",
-    "business-and-employment-cooperative": "a business and employment cooperative",
-    "non-profit": "a non-profit", "association": "an association", "foundation": "a foundation",
-    "educational-institution": "an educational institution",
-    "research-organisation": "a research organisation", "public-body": "a public body",
-    "municipality": "a municipality", "law-enforcement": "a law-enforcement body",
-    "military": "a military body",
+#: flags an event may carry
+EVENT_FLAGS: Final[Mapping[str, str]] = {
+    "further-restriction": "ending rights on this event is a restriction `no further restrictions` clauses must accept",
 }
+#: types of licensee attributes
+ATTRIBUTE_TYPES: Final = ("bool", "int", "number", "list", "code")
 
-
-def kind_ancestors(kind: str) -> tuple[str, ...]:
-    """The kind followed by every kind above it, up to `any`."""
-    chain: list[str] = []
-    current: str | None = kind
-    while current is not None:
-        chain.append(current)
-        current = KIND_PARENT.get(current)
-    return tuple(chain)
-
-
-@dataclass(frozen=True)
-class Attribute:
-    """A licensee attribute of spec section 3 and the phrase that describes it when true."""
-
-    type: str  # bool | int | number | list | code
-    phrase: str
-
-
-ATTRIBUTES: Final[Mapping[str, Attribute]] = {
-    "worker_owned": Attribute("bool", "is owned by its workers"),
-    "equal_vote": Attribute("bool", "gives its owners equal equity or an equal vote"),
-    "surplus_to_workers": Attribute("bool", "distributes all surplus among its worker-owners"),
-    "workers_are_employees": Attribute("bool", "employs its workers as salaried employees"),
-    "wage_portage": Attribute("bool", "is an individual worker using a wage-portage entity"),
-    "works_with_sole_proprietors": Attribute("bool", "also works with sole proprietors or freelancers"),
-    "ess_entity": Attribute("bool", "is a recognised Social and Solidarity Economy entity"),
-    "privately_owned": Attribute("bool", "is owned by private shareholders who are not all its workers"),
-    "waged_employees": Attribute("bool", "employs people paid by salary or wages"),
-    "people": Attribute("int", "people working for it"),
-    "revenue_usd": Attribute("number", "yearly revenue in USD"),
-    "member_of": Attribute("list", "is a member of"),
-    "active_contributor": Attribute("bool", "is an active contributor of its community"),
-    "board_worker_seats_pct": Attribute("number", "share of board seats held by workers"),
-    "acts_for_business": Attribute("bool", "acts on behalf of, or as a proxy for, another business"),
-    "competes_with_licensor": Attribute("bool", "competes with the licensor"),
-    "activities": Attribute("list", "engages in"),
-    "charitable": Attribute("bool", "is a charitable organisation"),
-    "self_employed": Attribute("bool", "works for itself"),
-    "jurisdiction": Attribute("code", "is established in"),
-    "shared_profit": Attribute("bool", "seeks shared profit for all of its members (ACSL 2(d))"),
-    "non_members_set_labour_cost": Attribute("bool", "lets non-members set the cost of their labour (ACSL 2(d))"),
-}
-
-#: activity tags beyond the purposes (spec section 3, `activities`)
-EXTRA_ACTIVITIES: Final[frozenset[str]] = frozenset({
-    "supplies-military", "supplies-law-enforcement", "forced-labour", "mass-surveillance", "ecocide",
-    "mineral-extraction", "violent-media",
-})
-
-# -- Purposes (spec section 4) and kinds of work ------------------------------------------------
-
-PURPOSES: Final[Mapping[str, str]] = {
-    "commercial": "commercial", "non-commercial": "non-commercial", "production": "production use",
-    "sell": "selling a product or service whose value derives from the work",
-    "competing": "competing with the licensor", "evaluation": "evaluation",
-    "contribution-back": "contributing changes back to the licensor",
-    "surveillance-for-profit": "surveillance for profit", "military": "military",
-    "law-enforcement": "law enforcement", "incarceration": "incarceration",
-    "fossil-fuel": "fossil-fuel extraction", "child-labour": "child labour",
-    "discrimination": "discrimination", "bodily-harm": "bodily harm", "personal": "personal use",
-    "study": "study", "research": "research", "education": "education",
-}
-
-WORKS: Final[tuple[str, ...]] = ("software", "data", "content")
-
-# -- Duties -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DutyKind:
-    """A kind of duty: what it asks, and whether it is passive (notices) or active."""
-
-    text: str
-    active: bool
-    covered_by: tuple[str, ...] = ()
-
-
-DUTIES: Final[Mapping[str, DutyKind]] = {
-    "keep-notices": DutyKind("keep the copyright and licence notices", False),
-    "give-attribution": DutyKind("give attribution to the authors", False),
-    "include-license": DutyKind("include the licence text or its address with every copy", False),
-    "mark-changes": DutyKind("mark modified files or the work as changed", False),
-    "include-notice-file": DutyKind("keep the NOTICE file with the distribution", False),
-    "keep-addendum-notice": DutyKind("carry the added terms with the licence notice", False),
-    "state-source": DutyKind("name the source and the date of its last update", False, ("give-attribution",)),
-    "disclaimer": DutyKind("keep the disclaimer of warranty", False),
-    "offer-source": DutyKind("offer the corresponding source code of what is distributed", True,
-                             ("offer-source",)),
-    "offer-source-to-network-users": DutyKind(
-        "offer the corresponding source to users who interact with the work over a network", True,
-        ("offer-source-to-network-users",)),
-    "allow-relinking": DutyKind(
-        "let users relink a modified library, and allow reverse engineering to debug it", True,
-        ("offer-source", "allow-relinking")),
-    "provide-installation-info": DutyKind(
-        "provide installation information for user products", True,
-        ("provide-installation-info",)),
-    "contribute-source": DutyKind(
-        "publish the source of software developed, operated or analysed with the work", True,
-        ("contribute-source",)),
-    "publish-service-source": DutyKind(
-        "release the source of every program used to offer the work as a service", True,
-        ("publish-service-source",)),
-    "share-database": DutyKind(
-        "offer the derivative database, or the changes made to it, to those it is used publicly for",
-        True, ("share-database",)),
-    "offer-unrestricted-copy": DutyKind(
-        "offer a copy without technological restrictions alongside a restricted one", True),
-    "credit-in-interface": DutyKind(
-        "credit the authors in the documentation and in a notice reachable from the interface", False),
-    "indemnify": DutyKind("indemnify contributors for warranties or liability you offer", False),
-    "pay-royalties": DutyKind("accept that the licensor may collect royalties for uses that are not noncommercial",
-                              False),
-    "notify-impacted-parties": DutyKind(
-        "accept a duty of care and a right of action for supply-chain impacted parties", True),
-    "follow-ethical-standards": DutyKind("follow the licence's human-rights and labour standards",
-                                         True),
-    "publish-supply-chain-data": DutyKind("publish data about the supply chain", True),
-    "indemnify-licensor": DutyKind("indemnify the licensor against claims arising from the use", False),
-    "no-drm": DutyKind("apply no technological measures that restrict recipients' rights", False),
-}
-
-# -- Share-alike scopes -------------------------------------------------------------------------
-
-SCOPES: Final[Mapping[str, str]] = {
-    "file": "the files that carry the licence",
-    "library": "the library itself; works that use it may be licensed otherwise",
-    "whole-work": "the whole work built from it",
-    "network-service": "the whole work, also when it is only offered over a network",
-    "adaptation": "adaptations of the material",
-    "database": "derivative databases (not produced works, not collective databases)",
-    "operated-software": "software developed, operated or analysed with the work",
-}
-
-#: How far each scope reaches for each use.
-#:   "whole": the result distributed under the outbound licence must carry the inbound licence's
-#:            share-alike (its targets);
-#:   "retain": the inbound material stays under its own licence inside or beside the result;
-#:   absent: the scope does not reach.
-SCOPE_REACH: Final[Mapping[str, Mapping[str, str]]] = {
-    "file": {
-        "static-link": "retain", "dynamic-link": "retain", "modify": "retain", "aggregate": "retain",
-        "include-data": "retain", "distribute": "whole", "relicense-adaptation": "whole",
-    },
-    "library": {
-        "static-link": "retain", "dynamic-link": "retain", "modify": "whole", "aggregate": "retain",
-        "include-data": "retain", "distribute": "whole", "relicense-adaptation": "whole",
-    },
-    "whole-work": {
-        "static-link": "whole", "dynamic-link": "whole", "modify": "whole", "aggregate": "retain",
-        "include-data": "whole", "distribute": "whole", "relicense-adaptation": "whole",
-    },
-    "network-service": {
-        "static-link": "whole", "dynamic-link": "whole", "modify": "whole", "aggregate": "retain",
-        "include-data": "whole", "distribute": "whole", "relicense-adaptation": "whole",
-    },
-    "adaptation": {
-        "modify": "whole", "relicense-adaptation": "whole", "distribute": "whole-if-modified",
-        "aggregate": "retain", "static-link": "whole", "dynamic-link": "retain",
-        "include-data": "whole-if-modified",
-    },
-    "database": {
-        "include-data": "whole", "modify": "whole", "relicense-adaptation": "whole",
-        "distribute": "whole", "aggregate": "retain",
-    },
-    "operated-software": {
-        "static-link": "retain", "dynamic-link": "retain", "modify": "whole", "aggregate": "retain",
-        "distribute": "whole", "relicense-adaptation": "whole",
-    },
-}
-
-#: Restrictions that a "no further restrictions" clause may accept besides the licence's own.
-EXTRA_RESTRICTIONS: Final[Mapping[str, str]] = {
+#: restrictions a grant's condition puts on the rights, by the kind of condition (built from the model's atoms)
+CONDITION_RESTRICTIONS: Final[Mapping[str, str]] = {
     "licensee-restriction": "a condition on who the licensee is",
     "purpose-restriction": "a condition on the purpose of the use",
+    "use-restriction": "a condition on the use made of the work",
     "parameter-restriction": "a condition on licence parameters",
     "time-restriction": "a limit in time",
     "agreement-restriction": "a separate agreement with the licensor",
 }
 
-#: kinds whose members are never privately owned businesses (spec section 3 semantics)
-NOT_PRIVATELY_OWNED_KINDS: Final[frozenset[str]] = frozenset({"individual", "non-profit", "public-body"})
-
-#: kinds that imply the activity of the same name (spec section 3)
-KIND_ACTIVITIES: Final[Mapping[str, str]] = {"military": "military", "law-enforcement": "law-enforcement"}
+#: what an edge may be limited to (`compatible with X when combined`, `when adapted`)
+EDGE_LIMITS: Final[Mapping[str, str]] = {
+    "combined": "only when combined into a larger work",
+    "adapted": "only for adaptations (modified material)",
+}
 
 #: metadata fields of a terms document and whether they take several values
 META_FIELDS: Final[Mapping[str, bool]] = {
@@ -299,4 +86,321 @@ META_FIELDS: Final[Mapping[str, bool]] = {
     "steward": False, "url": False, "text": False, "works": True, "osi": False, "fsf": False,
     "extends": False, "drops": True, "applies-to": True, "note": False, "status": False,
     "deprecated": True, "modules": True, "categories": True, "parameters": True,
+    "later-versions": False, "only": False, "governing-law": False, "venue": False, "sources": False,
+    "own-terms": False,
 }
+
+#: values of the `later-versions` metadata field
+LATER_VERSIONS: Final[Mapping[str, str]] = {
+    "included": "the licence itself lets the work be used under any later version (MPL-2.0 §10.2, CDDL §4.2)",
+    "none": "no later version may be used",
+}
+
+#: values of the `sources` metadata field: what the clauses rest on
+SOURCES: Final[Mapping[str, str]] = {
+    "text": "the licence text shipped in licenses/texts/ (the default)",
+    "secondary": "secondary sources only (the instrument could not be read): quotes and citations are not checked",
+}
+
+# -- the records a vocabulary is made of -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActDef:
+    """An act clauses grant or forbid; `covered_by`: acts whose grant also covers this one (`use` covers `run`)."""
+
+    name: str
+    text: str
+    covered_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UseDef:
+    """A use of the question (spec §2): the acts it performs and its flags."""
+
+    name: str
+    text: str
+    acts: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+    neighbours: tuple[str, ...] = ()
+
+    def has(self, flag: str) -> bool:
+        """Whether the use carries a flag of `USE_FLAGS`."""
+        return flag in self.flags
+
+
+@dataclass(frozen=True)
+class KindDef:
+    """A licensee kind (spec §3): its parent, the attribute values it fixes, the attributes a licence cannot
+    clearly place it by (`unsettled`), and the activity it implies."""
+
+    name: str
+    text: str
+    parent: str | None = None
+    fixes: tuple[tuple[str, Any], ...] = ()
+    unsettled: frozenset[str] = frozenset()
+    activity: str | None = None
+
+
+@dataclass(frozen=True)
+class AttributeDef:
+    """A licensee attribute (spec §3) and the phrase that describes it when true."""
+
+    name: str
+    type: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class DutyDef:
+    """A kind of duty: what it asks, whether it is active, for which works, which duties cover it, and the
+    grants the result's licence must give when the duty reaches the result (Parity's Contribute)."""
+
+    name: str
+    text: str
+    active: bool = False
+    works: tuple[str, ...] = ()
+    covered_by: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    carries: bool = False
+
+
+@dataclass(frozen=True)
+class ScopeDef:
+    """A share-alike scope: how far it reaches for each use (`whole`, `retain`, `whole-if-modified`)."""
+
+    name: str
+    text: str
+    reach: tuple[tuple[str, str], ...] = ()
+
+    def reach_for(self, use: str) -> str | None:
+        """How far the scope reaches for a use, or None."""
+        for name, reach in self.reach:
+            if name == use:
+                return reach
+        return None
+
+
+@dataclass(frozen=True)
+class EventDef:
+    """Something a licensee does that ends rights, and the licensee attribute that says it happened.
+
+    `restricts`: a licence that ends rights on this event adds a restriction other licences' "no further
+    restrictions" clauses must accept (patent retaliation does; ending rights on a breach of the licence's own
+    conditions, which every licence does, does not).
+    """
+
+    name: str
+    text: str
+    attribute: str
+    restricts: bool = False
+
+
+@dataclass(frozen=True)
+class ClassDef:
+    """A class of restrictions (`notices`), which `no further restrictions except` may name at once."""
+
+    name: str
+    text: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A fact derived from others: `derive licensee privately_owned = false if licensee worker_owned.`"""
+
+    target: str  # "attribute" | "purpose"
+    name: str
+    value: Any
+    condition: m.Cond
+
+
+#: a vocabulary entry as the parser builds it, with the clause it comes from
+Entry = ActDef | UseDef | KindDef | AttributeDef | DutyDef | ScopeDef | EventDef | ClassDef | Derivation
+
+
+@dataclass(frozen=True)
+class Simple:
+    """An entry that is a name and its text: a purpose, an activity, a kind of work, a restriction."""
+
+    category: str  # purpose | activity | work | restriction
+    name: str
+    text: str
+    excludes: tuple[str, ...] = ()  # purposes a use cannot have together with this one
+    asked: tuple[str, ...] = ()  # for a kind of work: the uses asked about it by default (federation matrices)
+
+
+@dataclass
+class Vocabulary:
+    """Every word of the vocabulary documents (and of licences' own entries), indexed by name."""
+
+    acts: dict[str, ActDef] = field(default_factory=dict)
+    uses: dict[str, UseDef] = field(default_factory=dict)
+    kinds: dict[str, KindDef] = field(default_factory=dict)
+    attributes: dict[str, AttributeDef] = field(default_factory=dict)
+    purposes: dict[str, str] = field(default_factory=dict)
+    activities: dict[str, str] = field(default_factory=dict)
+    works: dict[str, str] = field(default_factory=dict)
+    duties: dict[str, DutyDef] = field(default_factory=dict)
+    scopes: dict[str, ScopeDef] = field(default_factory=dict)
+    restrictions: dict[str, str] = field(default_factory=dict)
+    events: dict[str, EventDef] = field(default_factory=dict)
+    classes: dict[str, ClassDef] = field(default_factory=dict)
+    derivations: list[Derivation] = field(default_factory=list)
+    #: purposes that exclude each other (a use is not both commercial and non-commercial)
+    exclusions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: for each kind of work, the uses asked about it by default (a federation's matrix, the licence explorer)
+    work_uses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    # -- building ----------------------------------------------------------------------------
+    @classmethod
+    def of(cls, entries: Iterable[Entry | Simple]) -> Vocabulary:
+        """A vocabulary from entries; a later entry with the name of an earlier one replaces it."""
+        vocabulary = cls()
+        for entry in entries:
+            vocabulary.add(entry)
+        return vocabulary
+
+    def add(self, entry: Entry | Simple) -> None:
+        """Add one entry."""
+        self._ancestors.clear()
+        if isinstance(entry, Simple):
+            table: dict[str, str] = {"purpose": self.purposes, "activity": self.activities, "work": self.works,
+                                     "restriction": self.restrictions}[entry.category]
+            table[entry.name] = entry.text
+            if entry.asked:
+                self.work_uses[entry.name] = entry.asked
+            for other in entry.excludes:
+                self.exclusions[entry.name] = (*self.exclusions.get(entry.name, ()), other)
+                self.exclusions[other] = (*self.exclusions.get(other, ()), entry.name)
+        elif isinstance(entry, ActDef):
+            self.acts[entry.name] = entry
+        elif isinstance(entry, UseDef):
+            self.uses[entry.name] = entry
+        elif isinstance(entry, KindDef):
+            self.kinds[entry.name] = entry
+        elif isinstance(entry, AttributeDef):
+            self.attributes[entry.name] = entry
+        elif isinstance(entry, DutyDef):
+            self.duties[entry.name] = entry
+        elif isinstance(entry, ScopeDef):
+            self.scopes[entry.name] = entry
+        elif isinstance(entry, EventDef):
+            self.events[entry.name] = entry
+        elif isinstance(entry, ClassDef):
+            self.classes[entry.name] = entry
+        else:
+            self.derivations.append(entry)
+
+    @classmethod
+    def from_documents(cls, documents: Iterable[m.Document]) -> Vocabulary:
+        """The vocabulary the entries of documents declare: vocabulary documents first, then licences' own."""
+        docs = sorted(documents, key=lambda d: d.kind != "vocabulary")
+        return cls.of(entries_of(docs))
+
+    def merged(self, entries: Iterable[Entry | Simple]) -> Vocabulary:
+        """A copy of this vocabulary with more entries."""
+        copy = Vocabulary(dict(self.acts), dict(self.uses), dict(self.kinds), dict(self.attributes),
+                          dict(self.purposes), dict(self.activities), dict(self.works), dict(self.duties),
+                          dict(self.scopes), dict(self.restrictions), dict(self.events), dict(self.classes),
+                          list(self.derivations), dict(self.exclusions), dict(self.work_uses))
+        for entry in entries:
+            copy.add(entry)
+        return copy
+
+    # -- questions of the code ---------------------------------------------------------------
+    def kind_ancestors(self, kind: str) -> tuple[str, ...]:
+        """The kind followed by every kind above it, up to the kind everyone is of."""
+        found = self._ancestors.get(kind)
+        if found is not None:
+            return found
+        chain: list[str] = []
+        current: str | None = kind
+        while current is not None and current not in chain:
+            chain.append(current)
+            definition = self.kinds.get(current)
+            current = definition.parent if definition is not None else None
+        self._ancestors[kind] = found = tuple(chain)
+        return found
+
+    def kind_text(self, kind: str) -> str:
+        """A kind in words (`a worker cooperative`)."""
+        definition = self.kinds.get(kind)
+        return definition.text if definition is not None else kind
+
+    def fixed(self, kind: str, attribute: str) -> Any:
+        """The value a kind (or a kind above it) fixes for an attribute, or None."""
+        for name in self.kind_ancestors(kind):
+            definition = self.kinds.get(name)
+            if definition is None:
+                continue
+            for key, value in definition.fixes:
+                if key == attribute:
+                    return value
+        return None
+
+    def unsettled(self, kind: str, attribute: str) -> bool:
+        """Whether licences cannot clearly place a licensee of this kind by this attribute."""
+        return any(attribute in definition.unsettled
+                   for name in self.kind_ancestors(kind) if (definition := self.kinds.get(name)) is not None)
+
+    def implied_activities(self, kind: str) -> tuple[str, ...]:
+        """The activities a kind implies (a military body engages in military activities)."""
+        return tuple(definition.activity for name in self.kind_ancestors(kind)
+                     if (definition := self.kinds.get(name)) is not None and definition.activity)
+
+    def act_covers(self, granted: tuple[str, ...], act: str) -> bool:
+        """Whether a clause naming `granted` acts covers an act (`everything` covers every act)."""
+        if act in granted or EVERYTHING in granted:
+            return True
+        definition = self.acts.get(act)
+        return definition is not None and any(other in granted for other in definition.covered_by)
+
+    def restriction_kinds(self) -> tuple[str, ...]:
+        """Every restriction a `no further restrictions except ...` list may name: duties, classes, `no-ACT`,
+        `ends-on-EVENT` (for events that restrict), and the kinds of condition on a grant."""
+        return (*self.duties, *self.classes, *CONDITION_RESTRICTIONS, *(f"no-{act}" for act in self.acts),
+                *(f"ends-on-{name}" for name, e in self.events.items() if e.restricts), *self.restrictions)
+
+    def expand(self, names: Iterable[str]) -> frozenset[str]:
+        """Restriction names with every class replaced by its members."""
+        out: set[str] = set()
+        pending = list(names)
+        while pending:
+            name = pending.pop()
+            if name in out:
+                continue
+            out.add(name)
+            definition = self.classes.get(name)
+            if definition is not None:
+                pending.extend(definition.members)
+        return frozenset(out)
+
+    def phrase(self, attribute: str) -> str:
+        """The phrase describing an attribute when true."""
+        definition = self.attributes.get(attribute)
+        return definition.phrase if definition is not None else attribute
+
+    def purpose_text(self, tag: str) -> str:
+        """A purpose or activity tag in words."""
+        return self.purposes.get(tag) or self.activities.get(tag) or tag
+
+
+def entries_of(documents: Iterable[m.Document]) -> list[Entry | Simple]:
+    """The vocabulary entries documents declare, in order (modules' clauses included)."""
+    out: list[Entry | Simple] = []
+    for doc in documents:
+        for clause in (*doc.clauses, *(c for mod in doc.modules for c in mod.clauses)):
+            statement = clause.statement
+            if isinstance(statement, m.Declares):
+                out.append(statement.entry)  # type: ignore[arg-type]
+    return out
+
+
+__all__ = [
+    "ACTIVITIES", "ANY_KIND", "ATTRIBUTE_TYPES", "CONDITION_RESTRICTIONS", "CURE_ATTRIBUTE", "DUTY_FLAGS",
+    "EDGE_LIMITS", "EVERYTHING", "LATER_VERSIONS", "MEMBER_OF", "META_FIELDS", "MODIFY", "REACHES", "SOURCES",
+    "USE_FLAGS", "ActDef", "AttributeDef", "ClassDef", "Derivation", "DutyDef", "Entry", "EventDef", "KindDef",
+    "ScopeDef", "Simple", "UseDef", "Vocabulary", "entries_of",
+]

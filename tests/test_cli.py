@@ -58,7 +58,7 @@ def test_json_document_keys_in_spec_order(runner: CliRunner) -> None:
                                   "--format", "json"])
     document = json.loads(result.output)
     assert ["format_version", "results", "summary"] == list(document)
-    assert RESULT_KEYS == list(document["results"][0])
+    assert [*RESULT_KEYS, "remedies"] == list(document["results"][0])
     assert SUMMARY_KEYS == list(document["summary"])
     assert "check" == document["results"][0]["id"]
     reason = document["results"][0]["reasons"][0]

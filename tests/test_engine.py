@@ -92,7 +92,7 @@ def test_no_covering_clause_is_unknown() -> None:
     catalog = catalog_with('license LicenseRef-Tiny\nworks: software\n[grant] §1: may use.\n')
     result = ask(catalog, inbound="LicenseRef-Tiny", use="static-link", outbound="MIT")
     assert Verdict.UNKNOWN == result.verdict
-    assert any("grants or refuses `reproduce`" in e for e in result.errors)
+    assert any("grants `reproduce`" in e for e in result.errors)
 
 
 def test_unclear_clause_gives_unknown() -> None:

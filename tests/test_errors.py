@@ -23,15 +23,17 @@ CASES = [
      "t.terms:2:8: error: unexpected `may`: the citations of a clause end with a colon, e.g. `[grant] §2: may use.`"),
     ("unknown statement", "license X\n[a] §1: can use.\n",
      "t.terms:2:9: error: unexpected `can`: a statement starts with may, must, share-alike, compatible, convertible, "
-     "no further restrictions, grants, waives, changes, allow, deny or conditional"),
+     "no further restrictions, grants, waives, changes, ends, reserves, define, allow, deny or conditional"),
     ("bad header", "licence X\n[a] §1: may use.\n",
      "t.terms:1:1: error: unexpected `licence`: a terms file starts with `license`, `exception`, `addendum` or "
      "`policy` and an id"),
     ("bad metadata line", 'license X\nname "x"\n',
      't.terms:2:6: error: unexpected `"x"`: a metadata line is `field: value`'),
-    ("bad condition", "license X\n[a] §1: may use if commercial.\n",
-     "t.terms:2:20: error: unexpected `commercial`: a condition is `licensee ...`, `purpose ...`, `modified`, "
-     "`work is ...`, `trial N days`, `parameter ...` or `agreement`, joined by and/or/not"),
+    ("bad condition", "license X\n[a] §1: may use if licensee.\n",
+     "t.terms:2:28: error: unexpected `.`: a condition is `licensee ...`, `purpose ...`, `modified`, "
+     "`use is ...`, `work is ...`, `trial N days`, `parameter ...`, `agreement` or a defined term, joined by and/or/not"),
+    ("undefined term", "license X\n[a] §1: may use if commercial.\n",
+     "t.terms:2:20: error: unknown term `commercial`"),
     ("unterminated string", 'license X\n[a] §1: may use quote "abc.\n',
      "t.terms:2:23: error: unterminated string: a quote opened here is not closed on its line"),
     ("unknown act", "license X\n[a] §1: may fly.\n", "t.terms:2:13: error: unknown act `fly`"),
@@ -54,8 +56,8 @@ CASES = [
      "t.terms:2:29: error: licensee attribute `people` is not yes/no: compare it, e.g. `licensee people < 100`"),
     ("attribute is a number", "license X\n[a] §1: may use if licensee people < many.\n",
      "t.terms:2:38: error: licensee attribute `people` is a number"),
-    ("unknown restriction", "license X\n[a] §1: no further restrictions except notices.\n",
-     "t.terms:2:40: error: unknown restriction `notices`"),
+    ("unknown restriction", "license X\n[a] §1: no further restrictions except notice.\n",
+     "t.terms:2:40: error: unknown restriction `notice`"),
 ]
 
 

@@ -28,6 +28,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "licensecheck.api": ("licensecheck.cli", "licensecheck.report", "click"),
     "licensecheck.question": ("licensecheck.check", "licensecheck.cli", "click", "lark"),
     "licensecheck.scan": ("licensecheck.cli", "click"),
+    "licensecheck.spdx_meta": ("licensecheck.", "click", "lark", "yaml"),
 }
 ALLOWED_IN_MODEL = ("licensecheck.source", "licensecheck.record")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from licensecheck import model as m
 from licensecheck.catalog import License
 from licensecheck.check.verdict import Reason
-from licensecheck.vocabulary import ACTS
+from licensecheck.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,6 +53,8 @@ class Compiled:
     tiers: tuple[Source, ...]
     waivers: tuple[Source, ...]
     changes: tuple[Source, ...]
+    terminations: tuple[Source, ...]
+    reservation: Source | None
     tags: tuple[tuple[str, Source], ...]
     duty_kinds: frozenset[str]
     by_act: dict[str, tuple[tuple[Source, ...], tuple[Source, ...]]]
@@ -66,10 +68,6 @@ class Compiled:
         return frozenset(tag for tag, _ in self.tags)
 
 
-def _covers(acts: tuple[str, ...], act: str) -> bool:
-    return act in acts or "everything" in acts or (act == "run" and "use" in acts)
-
-
 def _condition_tags(cond: m.Cond | None) -> set[str]:
     tags: set[str] = set()
     if cond is None:
@@ -79,6 +77,10 @@ def _condition_tags(cond: m.Cond | None) -> set[str]:
             tags |= _condition_tags(item)
     elif isinstance(cond, m.Not):
         tags |= _condition_tags(cond.item)
+    elif isinstance(cond, m.Term):
+        tags |= _condition_tags(cond.condition)
+    elif isinstance(cond, m.UseIs):
+        tags.add("use-restriction")
     elif isinstance(cond, (m.LicenseeKind, m.LicenseeFlag, m.LicenseeCompare, m.LicenseeMember,
                            m.LicenseeActivity)):
         tags.add("licensee-restriction")
@@ -93,7 +95,7 @@ def _condition_tags(cond: m.Cond | None) -> set[str]:
     return tags
 
 
-def _tags(source: Source) -> set[str]:
+def _tags(source: Source, vocab: Vocabulary) -> set[str]:
     statement = source.clause.statement
     if isinstance(statement, m.Permission):
         return _condition_tags(statement.condition)
@@ -101,6 +103,9 @@ def _tags(source: Source) -> set[str]:
         return _condition_tags(statement.condition) | {f"no-{act}" for act in statement.acts}
     if isinstance(statement, m.Duty):
         return {statement.duty}
+    if isinstance(statement, m.Termination):
+        event = vocab.events.get(statement.event)
+        return {f"ends-on-{statement.event}"} if event is not None and event.restricts else set()
     return set()
 
 
@@ -135,7 +140,7 @@ def _compile(license: License, addition: License | None) -> Compiled:
     tags: list[tuple[str, Source]] = []
     seen: set[str] = set()
     for source in sources:
-        for tag in sorted(_tags(source) - waived):
+        for tag in sorted(_tags(source, license.vocabulary) - waived):
             if tag not in seen:
                 seen.add(tag)
                 tags.append((tag, source))
@@ -144,9 +149,11 @@ def _compile(license: License, addition: License | None) -> Compiled:
     prohibitions = tuple(buckets.get(m.Prohibition, []))
     interned: dict[tuple[int, ...], tuple[tuple[Source, ...], tuple[Source, ...]]] = {}
     by_act = {}
-    for act in ACTS:  # acts covered by the same clauses share one tuple, so the checker can group them
-        pair = (tuple(g for g in grants if _covers(g.clause.statement.acts, act)),  # type: ignore[union-attr]
-                tuple(p for p in prohibitions if _covers(p.clause.statement.acts, act)))  # type: ignore[union-attr]
+    vocab = license.vocabulary
+    covers = vocab.act_covers
+    for act in vocab.acts:  # acts covered by the same clauses share one tuple, so the checker can group them
+        pair = (tuple(g for g in grants if covers(g.clause.statement.acts, act)),  # type: ignore[union-attr]
+                tuple(p for p in prohibitions if covers(p.clause.statement.acts, act)))  # type: ignore[union-attr]
         key = (*(id(g) for g in pair[0]), -1, *(id(p) for p in pair[1]))
         by_act[act] = interned.setdefault(key, pair)
     return Compiled(
@@ -163,6 +170,8 @@ def _compile(license: License, addition: License | None) -> Compiled:
         tiers=tuple(buckets.get(m.Tier, [])),
         waivers=tuple(buckets.get(m.Waiver, [])),
         changes=tuple(buckets.get(m.Change, [])),
+        terminations=tuple(buckets.get(m.Termination, [])),
+        reservation=next(iter(buckets.get(m.Reservation, [])), None),
         tags=tuple(tags),
         duty_kinds=frozenset(s.clause.statement.duty for s in duties),  # type: ignore[union-attr]
         by_act=by_act,

@@ -41,7 +41,7 @@ class Context:
     memo: dict[tuple[str, tuple[str | None, ...]], list[Outcome]] = field(default_factory=dict)
     reach_cache: dict[int, list[tuple[Source, str]]] = field(default_factory=dict)
     outbound_cache: dict[str, list[Source]] = field(default_factory=dict)
-    duty_cache: dict[tuple[int, frozenset[str]], Outcome] = field(default_factory=dict)
+    duty_cache: dict[tuple[object, ...], Outcome] = field(default_factory=dict)
     facts_key: tuple[object, ...] = ()
     depth: int = 0  # how deep in licences that grant or change into other licences
 

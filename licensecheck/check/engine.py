@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from licensecheck import model as m
 from licensecheck.catalog import Catalog, License
 from licensecheck.check.carry import carry_outcome
-from licensecheck.check.compiled import Compiled, compile_license
+from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.context import Context, ExpressionParser, Option, licence_variant, memoised
 from licensecheck.check.facts import Facts, describe, evaluate, facts_of
 from licensecheck.check.policy import policy_outcome
@@ -29,7 +29,7 @@ from licensecheck.check.rules import duty_outcome, permission_outcome
 from licensecheck.check.verdict import BETTER, Outcome, Reason, Verdict, all_of, any_of
 from licensecheck.expr import And, Expr, Leaf, Or, leaves
 from licensecheck.question import Question
-from licensecheck.vocabulary import MODIFIABLE_USES, USE_ACTS
+from licensecheck.vocabulary import ACTIVITIES, CURE_ATTRIBUTE, MEMBER_OF, MODIFY
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def check(question: Question, catalog: Catalog, parse: ExpressionParser,
 
     With `elect=False` the outbound licence is taken as named: no or-later election, no conversion.
     """
-    facts = facts_of(question, today)
+    facts = facts_of(question, catalog.vocabulary, today)
     policy = None
     if question.policy is not None:
         policy = catalog.policy(question.policy)
@@ -90,7 +90,7 @@ def _split_unknown_facts(question: Question, facts: Facts, catalog: Catalog, par
                          elect: bool) -> Outcome:
     """Evaluate, splitting on `modified` and the kind of work when the answer depends on them."""
     run = _Run(catalog, parse, policy, inbound, outbound, elect)
-    if facts.modified is None and question.use in MODIFIABLE_USES:
+    if facts.modified is None and _modifiable(facts):
         cases = [(replace(facts, modified=False), "the material is not modified"),
                  (replace(facts, modified=True), "the material is modified")]
         return _pick([(_split_work(f, run), c) for f, c in cases])
@@ -170,10 +170,16 @@ def _evaluate(facts: Facts, run: _Run) -> Outcome:
     return all_of(per_outbound)
 
 
+def _modifiable(facts: Facts) -> bool:
+    """Whether the question's `modified` fact adds the act `modify` (the use does not decide it)."""
+    use = facts.vocab.uses[facts.use]
+    return not (use.has("modifies") or use.has("never-modifies"))
+
+
 def _acts(facts: Facts) -> tuple[str, ...]:
-    acts = list(USE_ACTS[facts.use])
-    if facts.modified and "modify" not in acts and facts.use in MODIFIABLE_USES:
-        acts.append("modify")
+    acts = list(facts.vocab.uses[facts.use].acts)
+    if facts.modified and MODIFY not in acts and _modifiable(facts):
+        acts.append(MODIFY)
     return tuple(acts)
 
 
@@ -187,22 +193,37 @@ def _outbound_leaf(ctx: Context, inbound: Expr, leaf: Leaf) -> Outcome:
 
 
 def _best_option(ctx: Context, inbound: Expr, options: Sequence[Option | None]) -> Outcome:
+    """The named outbound licence, or the best option the licensee may convey the result under instead.
+
+    The licensee chooses among the options (OR): an option whose answer is unknown stays unknown, it is not
+    dropped (incompatible OR unknown is unknown).
+    """
     named = options[0]
     first = _expr(ctx, inbound, options[:1])[0]
     if first.verdict is Verdict.COMPATIBLE or named is None or len(options) == 1:
         return first
-    outcomes = _expr(ctx, inbound, options)
-    best = outcomes[0]
+    outcomes = [first, *_expr(ctx, inbound, options[1:])]
+    candidates = [outcomes[0]]
     for option, outcome in zip(options[1:], outcomes[1:], strict=True):
         assert option is not None
-        if outcome.verdict in (Verdict.INCOMPATIBLE, Verdict.UNKNOWN):
+        if outcome.verdict is Verdict.INCOMPATIBLE:
             continue
         candidate = outcome.at_least_conditional(
             f"convey the result under {option.label} instead of {named.label}", option.reasons, option.path)
         if outcomes[0].verdict is Verdict.INCOMPATIBLE:
             candidate = candidate.with_reasons(outcomes[0].reasons)
+        candidates.append(candidate)
+    return _first_best(candidates)
+
+
+def _first_best(candidates: Sequence[Outcome]) -> Outcome:
+    """The best candidate, the first on a tie (options are listed in the order a licensee would try them)."""
+    best = candidates[0]
+    for candidate in candidates[1:]:
         if BETTER[candidate.verdict] > BETTER[best.verdict]:
             best = candidate
+    if best.verdict is Verdict.UNKNOWN:
+        return any_of(candidates)
     return best
 
 
@@ -279,8 +300,9 @@ def _expr(ctx: Context, expr: Expr, options: Sequence[Option | None],
 
 
 def _unknown_id(ctx: Context, name: str, role: str) -> Outcome:
-    hint = ctx.catalog.suggest(name)
-    more = f"; did you mean `{hint}`?" if hint else ""
+    from licensecheck.spdx_meta import unknown_hint
+
+    more = unknown_hint(name, ctx.catalog.suggest(name))
     return Outcome(Verdict.UNKNOWN, errors=(f"unknown {role} licence id `{name}`{more}",))
 
 
@@ -289,9 +311,93 @@ LEAF_CACHE: dict[tuple[object, ...], list[Outcome]] = {}
 
 def _leaf(ctx: Context, leaf: Leaf, options: Sequence[Option | None],
           okey: tuple[str | None, ...]) -> list[Outcome]:
-    """A leaf's outcomes; the same sub-question (leaf, facts, policy, options) is answered once per process."""
-    return memoised(LEAF_CACHE, (ctx.facts_key, str(leaf), ctx.depth, okey),
-                     lambda: _leaf_uncached(ctx, leaf, options))
+    """A leaf's outcomes; the same sub-question (leaf, the facts its clauses can see, policy, options) is
+    answered once per process."""
+    return memoised(LEAF_CACHE, (_seen_facts(ctx, leaf), str(leaf), ctx.depth, okey),
+                    lambda: _leaf_uncached(ctx, leaf, options))
+
+
+_RELEVANCE: dict[tuple[str, str, str | None], tuple[bool, frozenset[str], frozenset[str]] | None] = {}
+
+
+def _seen_facts(ctx: Context, leaf: Leaf) -> tuple[object, ...]:
+    """The facts of the question a leaf's clauses can see: a licence whose conditions never name the licensee
+    answers the same for every licensee, so its answer is shared between them."""
+    if ctx.policy is not None or not leaf.known:
+        return ctx.facts_key
+    key = (ctx.catalog.token, leaf.id, leaf.exception)
+    if key not in _RELEVANCE:
+        _RELEVANCE[key] = _relevance(ctx, leaf)
+    relevance = _RELEVANCE[key]
+    if relevance is None:
+        return ctx.facts_key
+    licensee, attributes, purposes = relevance
+    facts = ctx.facts
+    seen_purposes = None if facts.purposes is None else facts.purposes & purposes
+    return (ctx.catalog.token, facts.use, facts.modified, facts.work, facts.kind if licensee else None,
+            tuple(pair for pair in facts.attributes if pair[0] in attributes) if licensee else (),
+            seen_purposes, facts.question.parameters)
+
+
+def _relevance(ctx: Context, leaf: Leaf) -> tuple[bool, frozenset[str], frozenset[str]] | None:
+    """Whether a licence's clauses name the licensee, which attributes and purposes they name (with what
+    the vocabulary derives them from); None when its answer may depend on any fact (rights policies that
+    grant other licences, licences that change over time)."""
+    license = ctx.catalog.resolve(leaf.id)
+    addition = ctx.catalog.resolve(leaf.exception) if leaf.exception and leaf.exception_known else None
+    if license is None or (leaf.exception and addition is None):
+        return None
+    compiled = compile_license(license, addition)
+    if compiled.tiers or compiled.changes:
+        return None
+    vocab = ctx.facts.vocab
+    atoms: list[m.Cond] = []
+    for source in (*compiled.grants, *compiled.prohibitions, *compiled.duties):
+        condition = getattr(source.clause.statement, "condition", None)
+        if condition is not None:
+            atoms.extend(_atoms(condition))
+    attributes: set[str] = {CURE_ATTRIBUTE} if compiled.terminations else set()
+    attributes.update(vocab.events[t.clause.statement.event].attribute  # type: ignore[union-attr]
+                      for t in compiled.terminations if t.clause.statement.event in vocab.events)  # type: ignore[union-attr]
+    purposes: set[str] = set()
+    licensee = bool(attributes)
+    for atom in atoms:
+        if isinstance(atom, m.Purpose):
+            purposes.add(atom.purpose)
+        elif isinstance(atom, (m.LicenseeKind, m.LicenseeFlag, m.LicenseeCompare, m.LicenseeMember,
+                               m.LicenseeActivity)):
+            licensee = True
+            name = getattr(atom, "attribute", None)
+            attributes.add(name if name is not None else (MEMBER_OF if isinstance(atom, m.LicenseeMember)
+                                                          else ACTIVITIES))
+    for _ in range(3):  # what the vocabulary derives the named facts from
+        for rule in vocab.derivations:
+            named = rule.name in (attributes if rule.target == "attribute" else purposes)
+            if not named:
+                continue
+            for atom in _atoms(rule.condition):
+                if isinstance(atom, m.Purpose):
+                    purposes.add(atom.purpose)
+                elif hasattr(atom, "attribute"):
+                    attributes.add(atom.attribute)
+                    licensee = True
+    return licensee, frozenset(attributes), frozenset(purposes)
+
+
+def _atoms(cond: m.Cond) -> list[m.Cond]:
+    out: list[m.Cond] = []
+    pending: list[m.Cond] = [cond]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, (m.All, m.Any)):
+            pending.extend(item.items)
+        elif isinstance(item, m.Not):
+            pending.append(item.item)
+        elif isinstance(item, m.Term):
+            pending.append(item.condition)
+        else:
+            out.append(item)
+    return out
 
 
 def _options_key(ctx: Context, options: Sequence[Option | None]) -> tuple[str | None, ...]:
@@ -334,7 +440,7 @@ def _tiers(ctx: Context, compiled: Compiled, options: Sequence[Option | None]) -
         assert isinstance(tier, m.Tier)
         value = evaluate(tier.condition, ctx.facts, compiled.license.id)
         if value is False:
-            refused.append(source.reason(f"grants {tier.target} only if {describe(tier.condition)}"  # type: ignore[arg-type]
+            refused.append(source.reason(f"grants {tier.target} only if {describe(tier.condition, ctx.facts.vocab)}"  # type: ignore[arg-type]
                                          "; that does not hold here"))
             continue
         if source.clause.unclear:
@@ -353,12 +459,12 @@ def _tiers(ctx: Context, compiled: Compiled, options: Sequence[Option | None]) -
                 outcomes = _expr(ctx, Leaf(target.id), options) if ctx.depth < 8 else \
                     [Outcome(Verdict.UNKNOWN, errors=("licences grant each other in a loop",))] * len(options)
                 ctx.depth -= 1
-                note = f"grants the rights of {target.id}" + (f" if {describe(value)}" if value is not True else "")
+                note = f"grants the rights of {target.id}" + (f" if {describe(value, ctx.facts.vocab)}" if value is not True else "")
                 outcomes = [o.with_reasons((source.reason(note),)) for o in outcomes]
                 outcomes = [replace(o, choices=(f"{compiled.license.id} [{source.clause.id}] grants {target.id}",
                                                 *o.choices)) for o in outcomes]
         if value is not True:
-            outcomes = [o.at_least_conditional(describe(value)) for o in outcomes]
+            outcomes = [o.at_least_conditional(describe(value, ctx.facts.vocab)) for o in outcomes]
         per_tier.append(outcomes)
         labels.append(tier.target)
     if not per_tier:
@@ -417,7 +523,11 @@ def _publish(ctx: Context, outbound: Expr) -> Outcome:
         license = ctx.catalog.resolve(leaf.id)
         assert license is not None
         compiled = compile_license(license)
-        reasons = tuple(s.reason("the terms the licensee would publish under") for s in compiled.grants[:1])
+        first = (*compiled.grants, *compiled.tiers)[:1] or tuple(Source.of(c, license.id) for c in license.clauses[:1])
+        reasons = tuple(s.reason("the terms the licensee would publish under") for s in first)
+        if not reasons:
+            reasons = (Reason(license.id, "(licence)", str(license.document.span), license.document.field("name"),
+                              "the terms the licensee would publish under"),)
         outcome = Outcome(Verdict.COMPATIBLE, reasons=reasons)
         policy = policy_outcome(ctx, license, None)
         outcomes.append(all_of([outcome, policy]) if policy is not None else outcome)

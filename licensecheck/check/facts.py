@@ -13,19 +13,7 @@ from typing import Any
 
 from licensecheck import model as m
 from licensecheck.question import Question
-from licensecheck.vocabulary import (
-    ATTRIBUTES,
-    KIND_ACTIVITIES,
-    KIND_TEXT,
-    NOT_PRIVATELY_OWNED_KINDS,
-    PURPOSES,
-    kind_ancestors,
-)
-
-#: uses that modify the material by definition, and uses that never do unless the question says so
-_ALWAYS_MODIFIED = frozenset({"modify", "relicense-adaptation"})
-_NEVER_MODIFIED = frozenset({"static-link", "dynamic-link", "build-tool", "service", "produced-work",
-                             "publish"})
+from licensecheck.vocabulary import ACTIVITIES, MEMBER_OF, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -40,21 +28,41 @@ class Facts:
     work: str | None
     date: dt.date
     question: Question
+    vocab: Vocabulary
 
-    def attribute(self, name: str) -> Any:
-        """A licensee attribute, including what spec section 3 lets us derive."""
+    def stated(self, name: str) -> Any:
+        """A licensee attribute as the question states it, or None."""
         for key, value in self.attributes:
             if key == name:
                 return value
-        return _derived(self, name)
+        return None
+
+    def attribute(self, name: str) -> Any:
+        """A licensee attribute: as stated, else as the licensee's kind fixes it, else as the vocabulary's
+        derived facts give it from the stated facts, else None."""
+        for key, value in self.attributes:
+            if key == name:
+                return value
+        fixed = self.vocab.fixed(self.kind, name)
+        if fixed is not None:
+            return fixed
+        return _derived(self, "attribute", name)
+
+    def purpose(self, tag: str) -> bool | None:
+        """Whether the use has a purpose: as the question lists them, else as derived facts give it."""
+        if self.purposes is not None:
+            return tag in self.purposes
+        derived = _derived(self, "purpose", tag)
+        return None if derived is None else bool(derived)
 
 
-def facts_of(question: Question, today: dt.date | None = None) -> Facts:
+def facts_of(question: Question, vocab: Vocabulary, today: dt.date | None = None) -> Facts:
     """The facts of a question; `modified` is implied by the use where the use decides it."""
     modified = question.modified
-    if modified is None and question.use in _ALWAYS_MODIFIED:
+    use = vocab.uses.get(question.use)
+    if modified is None and use is not None and use.has("modifies"):
         modified = True
-    if modified is None and question.use in _NEVER_MODIFIED:
+    if modified is None and use is not None and use.has("never-modifies"):
         modified = False
     return Facts(
         use=question.use,
@@ -65,26 +73,16 @@ def facts_of(question: Question, today: dt.date | None = None) -> Facts:
         work=question.work,
         date=question.date or today or dt.date.today(),
         question=question,
+        vocab=vocab,
     )
 
 
-def _derived(facts: Facts, name: str) -> Any:
-    ancestors = kind_ancestors(facts.kind)
-    explicit = dict(facts.attributes)
-    if name == "privately_owned":
-        if explicit.get("worker_owned") is True:
-            return False
-        if NOT_PRIVATELY_OWNED_KINDS.intersection(ancestors):
-            return False
-    if name == "worker_owned" and explicit.get("privately_owned") is True:
-        return False
-    if name == "competes_with_licensor" and facts.purposes is not None:
-        return "competing" in facts.purposes
+def _derived(facts: Facts, target: str, name: str) -> Any:
+    """The first derived fact of the vocabulary whose condition the stated facts make true."""
+    for rule in facts.vocab.derivations:
+        if rule.target == target and rule.name == name and evaluate(rule.condition, facts, "", stated_only=True) is True:
+            return rule.value
     return None
-
-
-def _is_ancestor(candidate: str, kind: str) -> bool:
-    return candidate in kind_ancestors(kind)
 
 
 def _compare(left: Any, op: str, right: Any) -> bool:
@@ -107,14 +105,17 @@ def _compare(left: Any, op: str, right: Any) -> bool:
 Partial = bool | m.Cond
 
 
-def evaluate(cond: m.Cond | None, facts: Facts, license_id: str) -> Partial:
-    """True, False, or the residual condition that depends on facts the question left open."""
+def evaluate(cond: m.Cond | None, facts: Facts, license_id: str, stated_only: bool = False) -> Partial:
+    """True, False, or the residual condition that depends on facts the question left open.
+
+    `stated_only`: read only what the question states (derived facts are evaluated that way).
+    """
     if cond is None:
         return True
     if isinstance(cond, m.All):
         rest: list[m.Cond] = []
         for item in cond.items:
-            value = evaluate(item, facts, license_id)
+            value = evaluate(item, facts, license_id, stated_only)
             if value is False:
                 return False
             if value is not True:
@@ -125,7 +126,7 @@ def evaluate(cond: m.Cond | None, facts: Facts, license_id: str) -> Partial:
     if isinstance(cond, m.Any):
         rest = []
         for item in cond.items:
-            value = evaluate(item, facts, license_id)
+            value = evaluate(item, facts, license_id, stated_only)
             if value is True:
                 return True
             if value is not False:
@@ -134,49 +135,56 @@ def evaluate(cond: m.Cond | None, facts: Facts, license_id: str) -> Partial:
             return False
         return rest[0] if len(rest) == 1 else m.Any(tuple(rest))
     if isinstance(cond, m.Not):
-        value = evaluate(cond.item, facts, license_id)
+        value = evaluate(cond.item, facts, license_id, stated_only)
         if isinstance(value, bool):
             return not value
         return m.Not(value)
-    return _atom(cond, facts, license_id)
+    if isinstance(cond, m.Term):
+        value = evaluate(cond.condition, facts, license_id, stated_only)
+        return value if isinstance(value, bool) else m.Term(cond.name, value, cond.where)
+    return _atom(cond, facts, license_id, stated_only)
 
 
-def _atom(cond: m.Cond, facts: Facts, license_id: str) -> Partial:
+def _atom(cond: m.Cond, facts: Facts, license_id: str, stated_only: bool = False) -> Partial:
+    vocab = facts.vocab
+    attribute = facts.stated if stated_only else facts.attribute
     if isinstance(cond, m.LicenseeKind):
-        if _is_ancestor(cond.kind, facts.kind):
+        if cond.kind in vocab.kind_ancestors(facts.kind):
             return True
-        if _is_ancestor(facts.kind, cond.kind):
+        if facts.kind in vocab.kind_ancestors(cond.kind):
             return cond  # the question names a broader kind: it may or may not be this one
         return False
     if isinstance(cond, m.LicenseeFlag):
-        value = facts.attribute(cond.attribute)
-        return cond if value is None else bool(value)
+        value = attribute(cond.attribute)
+        if value is None:
+            return _open(cond, cond.attribute, facts)
+        return bool(value)
     if isinstance(cond, m.LicenseeCompare):
-        value = facts.attribute(cond.attribute)
-        return cond if value is None else _compare(value, cond.op, cond.value)
+        value = attribute(cond.attribute)
+        return _open(cond, cond.attribute, facts) if value is None else _compare(value, cond.op, cond.value)
     if isinstance(cond, m.LicenseeMember):
-        members = facts.attribute("member_of")
+        members = attribute(MEMBER_OF)
         if members is None:
             return cond
         return cond.organisation.lower() in {str(x).lower() for x in members}
     if isinstance(cond, m.LicenseeActivity):
-        for kind in kind_ancestors(facts.kind):
-            if KIND_ACTIVITIES.get(kind) == cond.activity:
-                return True
-        activities = facts.attribute("activities")
+        if cond.activity in vocab.implied_activities(facts.kind):
+            return True
+        activities = attribute(ACTIVITIES)
         if activities is None:
             return cond
         return cond.activity in activities
     if isinstance(cond, m.Purpose):
-        if facts.purposes is None:
-            if cond.purpose == "competing" and facts.attribute("competes_with_licensor") is not None:
-                return bool(facts.attribute("competes_with_licensor"))
-            return cond
-        return cond.purpose in facts.purposes
+        if facts.purposes is not None:
+            return cond.purpose in facts.purposes
+        derived = None if stated_only else facts.purpose(cond.purpose)
+        return cond if derived is None else bool(derived)
     if isinstance(cond, m.Modified):
         return cond if facts.modified is None else facts.modified
     if isinstance(cond, m.WorkIs):
         return cond if facts.work is None else facts.work == cond.work
+    if isinstance(cond, m.UseIs):
+        return facts.use == cond.use
     if isinstance(cond, (m.Trial, m.Agreement)):
         return cond
     if isinstance(cond, m.ParameterSet):
@@ -195,22 +203,102 @@ def _atom(cond: m.Cond, facts: Facts, license_id: str) -> Partial:
     raise AssertionError(f"unknown condition {cond!r}")
 
 
+def _open(cond: m.Cond, attribute: str, facts: Facts) -> m.Cond:
+    """An attribute the question leaves open: a condition, or `Unsettled` where the licensee's kind cannot be
+    clearly placed by it."""
+    return m.Unsettled(cond, facts.kind) if facts.vocab.unsettled(facts.kind, attribute) else cond
+
+
+def assume(value: Partial, atom: type, truth: bool) -> Partial:
+    """A residual condition with every atom of a type taken as true or false, simplified."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, atom):
+        return truth
+    if isinstance(value, m.Not):
+        inner = assume(value.item, atom, truth)
+        return (not inner) if isinstance(inner, bool) else m.Not(inner)
+    if isinstance(value, m.Term):
+        inner = assume(value.condition, atom, truth)
+        return inner if isinstance(inner, bool) else m.Term(value.name, inner, value.where)
+    if isinstance(value, m.Unsettled):
+        inner = assume(value.item, atom, truth)
+        return inner if isinstance(inner, bool) else m.Unsettled(inner, value.kind)
+    if isinstance(value, (m.All, m.Any)):
+        conj = isinstance(value, m.All)
+        rest: list[m.Cond] = []
+        for item in value.items:
+            inner = assume(item, atom, truth)
+            if inner is (not conj):
+                return not conj
+            if not isinstance(inner, bool):
+                rest.append(inner)
+        if not rest:
+            return conj
+        return rest[0] if len(rest) == 1 else type(value)(tuple(rest))
+    return value
+
+
+def alternatives(value: m.Cond) -> tuple[m.Cond, ...]:
+    """The branches of a residual condition that is a disjunction (one branch otherwise)."""
+    return value.items if isinstance(value, m.Any) else (value,)
+
+
+def unsettled_in(value: Partial) -> list[m.Unsettled]:
+    """The unsettled points a residual condition still turns on."""
+    found: list[m.Unsettled] = []
+    pending: list[object] = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, m.Unsettled):
+            found.append(item)
+        elif isinstance(item, m.Not):
+            pending.append(item.item)
+        elif isinstance(item, m.Term):
+            pending.append(item.condition)
+        elif isinstance(item, (m.All, m.Any)):
+            pending.extend(item.items)
+    return found
+
+
 # -- plain words ----------------------------------------------------------------------------
 
-def describe(cond: m.Cond, negate: bool = False) -> str:
-    """A condition in plain words (negated when `negate`)."""
+def describe(cond: m.Cond, vocab: Vocabulary, negate: bool = False) -> str:
+    """A condition in plain words (negated when `negate`), with the phrases of the vocabulary."""
+    return _describe(cond, negate, vocab)
+
+
+def _describe(cond: m.Cond, negate: bool, vocab: Vocabulary) -> str:
+    def describe(inner: m.Cond, negated: bool = False) -> str:
+        return _describe(inner, negated, vocab)
+
+    if isinstance(cond, m.Unsettled):
+        item = cond.item
+        if isinstance(item, m.LicenseeFlag):
+            return (f"it is not clear whether {vocab.kind_text(cond.kind)} {vocab.phrase(item.attribute)} "
+                    f"(`{item.attribute}`), as the licence asks")
+        return f"it is not clear for {vocab.kind_text(cond.kind)} whether {describe(item, negate)}"
+    if isinstance(cond, m.Term):
+        inner = describe(cond.condition, negate)
+        return f"{'not ' if negate else ''}`{cond.name}` as {cond.where} defines it ({describe(cond.condition)})" \
+            if cond.where else inner
     if isinstance(cond, m.Not):
-        if negate or not isinstance(cond.item, (m.All, m.Any)):
-            return describe(cond.item, not negate)
-        return f"not ({describe(cond.item)})"
+        return describe(cond.item, not negate)
     if isinstance(cond, (m.All, m.Any)):
-        if negate:
-            return f"not ({describe(cond)})"
-        joiner = " and " if isinstance(cond, m.All) else " or "
-        parts = [f"({describe(item)})" if isinstance(item, (m.All, m.Any)) else describe(item)
+        # negated, a conjunction becomes a disjunction of negations and the other way round (De Morgan)
+        conjunction = isinstance(cond, m.All) != negate
+        joiner = " and " if conjunction else " or "
+        parts = [f"({describe(item, negate)})" if _compound(item, negate) else describe(item, negate)
                  for item in cond.items]
         return joiner.join(parts)
-    return _describe_atom(cond, negate)
+    return _describe_atom(cond, negate, vocab)
+
+
+def _compound(cond: m.Cond, negate: bool) -> bool:
+    """Whether a condition reads as several parts joined by and/or (and needs parentheses inside another)."""
+    while isinstance(cond, m.Not):
+        cond, negate = cond.item, not negate
+    return isinstance(cond, (m.All, m.Any)) and len(cond.items) > 1
 
 
 def _negative(phrase: str) -> str:
@@ -234,12 +322,12 @@ def _base_verb(phrase: str) -> str:
     return f"{first} {rest}".strip()
 
 
-def _describe_atom(cond: m.Cond, negate: bool) -> str:
+def _describe_atom(cond: m.Cond, negate: bool, vocab: Vocabulary) -> str:
     no = " not" if negate else ""
     if isinstance(cond, m.LicenseeKind):
-        return f"the licensee is{no} {KIND_TEXT.get(cond.kind, cond.kind)}"
+        return f"the licensee is{no} {vocab.kind_text(cond.kind)}"
     if isinstance(cond, m.LicenseeFlag):
-        phrase = ATTRIBUTES[cond.attribute].phrase if cond.attribute in ATTRIBUTES else cond.attribute
+        phrase = vocab.phrase(cond.attribute)
         if negate:
             return f"the licensee {_negative(phrase)} (`{cond.attribute}: false`)"
         return f"the licensee {phrase} (`{cond.attribute}: true`)"
@@ -251,11 +339,13 @@ def _describe_atom(cond: m.Cond, negate: bool) -> str:
     if isinstance(cond, m.LicenseeMember):
         return f"the licensee is{no} a member of `{cond.organisation}`"
     if isinstance(cond, m.LicenseeActivity):
-        return f"the licensee does{no} engage in {PURPOSES.get(cond.activity, cond.activity)} activities"
+        return f"the licensee does{no} engage in {vocab.purpose_text(cond.activity)} activities"
     if isinstance(cond, m.Purpose):
-        return f"the use is{no} for {PURPOSES.get(cond.purpose, cond.purpose)} purposes"
+        return f"the use is{no} for {vocab.purpose_text(cond.purpose)} purposes"
     if isinstance(cond, m.Modified):
         return f"the material is{no} modified"
+    if isinstance(cond, m.UseIs):
+        return f"the use is{no} `{cond.use}`"
     if isinstance(cond, m.WorkIs):
         return f"the material is{no} {cond.work}"
     if isinstance(cond, m.Trial):

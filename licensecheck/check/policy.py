@@ -44,11 +44,11 @@ def policy_outcome(ctx: Context, license: License, addition: License | None) -> 
                         f"the policy's rule for {shown}")
         where = f"(policy {ctx.policy.id} [{clause.id}])"
         if value is not True:  # the rule applies only if an open fact holds
-            holds = describe(value)
+            holds = describe(value, ctx.facts.vocab)
             if rule.effect == "allow":
                 return Outcome(Verdict.CONDITIONAL, conditions=(f"{holds} {where}",), reasons=(reason,))
             if rule.effect == "deny":
-                return Outcome(Verdict.CONDITIONAL, conditions=(f"{describe(m.Not(value))} {where}",),
+                return Outcome(Verdict.CONDITIONAL, conditions=(f"{describe(m.Not(value), ctx.facts.vocab)} {where}",),
                                reasons=(reason,))
         if rule.effect == "allow":
             return Outcome(Verdict.COMPATIBLE, reasons=(reason,))

@@ -118,7 +118,12 @@ def _merge(*parts: tuple[_T, ...]) -> tuple[_T, ...]:
 
 
 def any_of(outcomes: Sequence[Outcome], labels: Sequence[str] | None = None) -> Outcome:
-    """The licensee chooses (OR): the best operand, named in `choices`; the first wins a tie."""
+    """The licensee chooses (OR): the best operand, named in `choices`.
+
+    A compatible operand wins outright (the first, on a tie). When the best is conditional and several
+    operands are, the licensee may meet any of them: the conditions say "either ... or ...", never only
+    the first branch.
+    """
     if len(outcomes) == 1:
         return outcomes[0]
     best_index = 0
@@ -133,7 +138,33 @@ def any_of(outcomes: Sequence[Outcome], labels: Sequence[str] | None = None) -> 
         return Outcome(Verdict.UNKNOWN,
                        _merge(*(o.conditions for o in outcomes if o.verdict is Verdict.UNKNOWN)), (),
                        _merge(*(o.reasons for o in outcomes)), best.choices, _merge(*(o.errors for o in outcomes)))
+    if best.verdict is Verdict.CONDITIONAL:
+        tied = [i for i, o in enumerate(outcomes) if o.verdict is Verdict.CONDITIONAL]
+        if len(tied) > 1:
+            return _alternatives([outcomes[i] for i in tied], [labels[i] for i in tied] if labels else None)
     if labels is not None:
         return Outcome(best.verdict, best.conditions, best.duties, best.reasons,
                        _merge((f"chose {labels[best_index]}",), best.choices), best.errors)
     return best
+
+
+def _alternatives(outcomes: Sequence[Outcome], labels: Sequence[str] | None) -> Outcome:
+    """Conditional operands the licensee may choose between, as one condition "either A; or B"."""
+    branches: dict[str, int] = {}
+    for index, outcome in enumerate(outcomes):
+        text = " and ".join(outcome.conditions) or "no further condition"
+        if labels is not None:
+            text = f"under {labels[index]}: {text}"
+        branches.setdefault(text, index)
+    if len(branches) == 1:
+        only = outcomes[next(iter(branches.values()))]
+        if labels is None:
+            return only
+        return Outcome(only.verdict, only.conditions, only.duties, only.reasons,
+                       _merge((f"chose {labels[next(iter(branches.values()))]}",), only.choices), only.errors)
+    condition = "either " + "; or ".join(f"({text})" if " and " in text else text for text in branches)
+    chosen = [outcomes[i] for i in branches.values()]
+    choices = (f"choose one of {', '.join(labels[i] for i in branches.values())}",) if labels is not None else ()
+    return Outcome(Verdict.CONDITIONAL, (condition,), _merge(*(o.duties for o in chosen)),
+                   _merge(*(o.reasons for o in chosen)), _merge(choices, *(o.choices for o in chosen)),
+                   _merge(*(o.errors for o in chosen)))

@@ -56,7 +56,7 @@ def _register() -> None:
     from licensecheck.cli import scan as scan_cmds
 
     for command in (check_cmds.check, check_cmds.test, check_cmds.outbound, library_cmds.lint,
-                    library_cmds.show, library_cmds.licenses, *scan_cmds.COMMANDS):
+                    library_cmds.show, library_cmds.licenses, library_cmds.vocabulary, *scan_cmds.COMMANDS):
         main.add_command(command)
 
 

@@ -13,14 +13,16 @@ import click
 from licensecheck.cli._common import ExitCode, catalog_for, format_option, terms_option
 from licensecheck.errors import InputError
 from licensecheck.question import Question, question_from
-from licensecheck.vocabulary import USES
+from licensecheck.vocabulary import ANY_KIND, Vocabulary
 
 
 def question_options(func: Any) -> Any:
     """The options that describe who reuses and how (shared by `check` and `outbound`)."""
     options = [
         click.option("--use", "use", required=True, metavar="USE",
-                     help=f"How the material is used: {', '.join(USES)}."),
+                     help="How the material is used (spec §2): static-link, dynamic-link, modify, aggregate, "
+                          "include-data, produced-work, relicense-adaptation, distribute, network-service, "
+                          "internal-use, build-tool, service, publish (`licensecheck vocabulary` lists them)."),
         click.option("--as", "kind", metavar="KIND", help="Licensee kind (spec §3), e.g. worker-cooperative."),
         click.option("--attr", "attrs", multiple=True, metavar="NAME=VALUE",
                      help="Licensee attribute, e.g. worker_owned=true, people=50, member_of=la-coop-des-communs."),
@@ -51,9 +53,10 @@ def _pairs(values: Sequence[str], what: str) -> list[tuple[str, str]]:
 
 def build_question(inbound: str | None, use: str, outbound: str | None, kind: str | None,
                    attrs: Sequence[str], purposes: Sequence[str], modified: bool | None, work: str | None,
-                   policy: str | None, params: Sequence[str], date: str | None) -> Question:
+                   policy: str | None, params: Sequence[str], date: str | None,
+                   vocabulary: Vocabulary | None = None) -> Question:
     """A question from command-line options, validated like a case."""
-    licensee: dict[str, Any] = {"kind": kind or "any"}
+    licensee: dict[str, Any] = {"kind": kind or ANY_KIND}
     for name, value in _pairs(attrs, "--attr"):
         licensee[name] = value
     parameters: dict[str, dict[str, str]] = {}
@@ -79,7 +82,7 @@ def build_question(inbound: str | None, use: str, outbound: str | None, kind: st
         data["parameters"] = parameters
     if date is not None:
         data["date"] = date
-    return question_from(data)
+    return question_from(data, vocab=vocabulary)
 
 
 @click.command()
@@ -106,14 +109,17 @@ def check(expr: str | None, use: str, outbound: str | None, kind: str | None, at
     from licensecheck.report.json import results_document
     from licensecheck.report.text import result_text
 
-    if use == "publish" and outbound is None and expr is not None:
-        expr, outbound = None, expr
-    if expr is None and use != "publish":
-        raise click.UsageError("EXPR (the inbound licence expression) is required except with --use publish")
-    question = build_question(expr, use, outbound, kind, attrs, purposes, modified, work, policy, params, date)
     catalog = catalog_for(terms)
+    definition = catalog.vocabulary.uses.get(use)
+    own_work = definition is not None and definition.has("own-work")
+    if own_work and outbound is None and expr is not None:
+        expr, outbound = None, expr  # `check --use publish EXPR`: EXPR is what the licensee publishes under
+    if expr is None and not own_work:
+        raise click.UsageError("EXPR (the inbound licence expression) is required except with --use publish")
+    question = build_question(expr, use, outbound, kind, attrs, purposes, modified, work, policy, params, date,
+                              catalog.vocabulary)
     validate_question(question, catalog)
-    result = check_question(question, catalog)
+    result = check_question(question, catalog, remedies=True)
     if fmt == "json":
         click.echo(results_document([Entry("check", result)]), nl=False)
     else:
@@ -125,8 +131,9 @@ def check(expr: str | None, use: str, outbound: str | None, kind: str | None, at
 @click.argument("cases_file", metavar="CASES.yaml", type=click.Path(path_type=Path))
 @format_option
 @click.option("--quiet", "-q", is_flag=True, help="Text format: print only the cases not met and the summary.")
+@click.option("--remedies", is_flag=True, help="Also say, for each case, what would make its answer better.")
 @terms_option
-def test(cases_file: Path, fmt: str, quiet: bool, terms: tuple[Path, ...]) -> None:
+def test(cases_file: Path, fmt: str, quiet: bool, remedies: bool, terms: tuple[Path, ...]) -> None:
     """Answer every case of a case file and compare with its `expect`.
 
     Exit 0 when every case with an `expect` got it, 1 when one did not or a case could not be
@@ -140,9 +147,9 @@ def test(cases_file: Path, fmt: str, quiet: bool, terms: tuple[Path, ...]) -> No
     from licensecheck.report.text import results_text
 
     catalog = catalog_for(terms)
-    cases = read_cases(cases_file)
+    cases = read_cases(cases_file, catalog.vocabulary)
     entries = [Entry(case.id, result, case.expect, failed)
-               for case, (result, failed) in zip(cases, answer_cases(cases, catalog), strict=True)]
+               for case, (result, failed) in zip(cases, answer_cases(cases, catalog, remedies), strict=True)]
     if fmt == "json":
         click.echo(results_document(entries), nl=False)
     else:
@@ -174,8 +181,9 @@ def outbound(expr: str, use: str, kind: str | None, attrs: tuple[str, ...], purp
     from licensecheck.api import outbound_candidates, validate_question
     from licensecheck.report.json import dumps, result_dict
 
-    question = build_question(expr, use, None, kind, attrs, purposes, modified, work, policy, params, date)
     catalog = catalog_for(terms)
+    question = build_question(expr, use, None, kind, attrs, purposes, modified, work, policy, params, date,
+                              catalog.vocabulary)
     validate_question(question, catalog)
     candidates = outbound_candidates(question, catalog)
     if fmt == "json":

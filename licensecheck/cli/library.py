@@ -49,8 +49,13 @@ def show(license_id: str, fmt: str, terms: tuple[Path, ...]) -> None:
 
         license = License(policy.id, policy, policy.clauses)
     if license is None:
+        from licensecheck.spdx_meta import describe_unknown
+
         hint = catalog.suggest(license_id)
-        raise UnknownLicenseError(f"unknown licence id `{license_id}`", hint=f"did you mean `{hint}`?" if hint else None)
+        described = describe_unknown(license_id)
+        about = f": {described}, which the library does not model" if described else ""
+        raise UnknownLicenseError(f"unknown licence id `{license_id}`{about}",
+                                  hint=f"did you mean `{hint}`?" if hint else None)
     click.echo(dumps(show_dict(license)) if fmt == "json" else show_text(license), nl=False)
 
 
@@ -64,3 +69,21 @@ def licenses(fmt: str, terms: tuple[Path, ...]) -> None:
 
     catalog = catalog_for(terms)
     click.echo(dumps(licenses_dict(catalog)) if fmt == "json" else licenses_text(catalog), nl=False)
+
+
+@click.command()
+@format_option
+@terms_option
+def vocabulary(fmt: str, terms: tuple[Path, ...]) -> None:
+    """List the vocabulary: uses and the acts they perform, licensee kinds and what each fixes, attributes,
+    purposes, duty kinds (active or passive), share-alike scopes and their reach, events.
+
+    Every word is declared in licenses/vocabulary.vocab (or a licence's own file), not in Python; a
+    vocabulary file given with --terms adds to it.
+    """
+    from licensecheck.report.json import dumps
+    from licensecheck.report.library import vocabulary_dict, vocabulary_text
+
+    catalog = catalog_for(terms)
+    click.echo(dumps(vocabulary_dict(catalog.vocabulary)) if fmt == "json" else vocabulary_text(catalog.vocabulary),
+               nl=False)

@@ -10,10 +10,10 @@ from licensecheck import model as m
 from licensecheck.catalog import Catalog, License
 from licensecheck.check.facts import describe
 from licensecheck.lint import Finding
-from licensecheck.vocabulary import ACTS, DUTIES, SCOPES
+from licensecheck.vocabulary import Vocabulary
 
 
-def _targets(targets: Sequence[m.Target]) -> str:
+def _targets(targets: Sequence[m.Target], vocab: Vocabulary) -> str:
     parts = []
     for target in targets:
         if isinstance(target, m.TargetSelf):
@@ -21,33 +21,44 @@ def _targets(targets: Sequence[m.Target]) -> str:
         elif isinstance(target, m.TargetId):
             parts.append(target.id)
         else:
-            parts.append(f"any licence that requires: {DUTIES[target.duty].text}")
+            parts.append(f"any licence that requires: {_duty(target.duty, vocab)}")
     return ", ".join(parts)
 
 
-def _when(cond: m.Cond | None) -> str:
-    return f", if {describe(cond)}" if cond is not None else ""
+def _duty(name: str, vocab: Vocabulary) -> str:
+    definition = vocab.duties.get(name)
+    return definition.text if definition is not None else name
 
 
-def statement_text(statement: m.Statement) -> str:
+def _acts(acts: Sequence[str], vocab: Vocabulary) -> str:
+    return ", ".join(vocab.acts[a].text if a in vocab.acts else a for a in acts)
+
+
+def statement_text(statement: m.Statement, vocab: Vocabulary) -> str:
     """A statement in plain words."""
+    def _when(cond: m.Cond | None) -> str:
+        return f", if {describe(cond, vocab)}" if cond is not None else ""
+
     if isinstance(statement, m.Permission):
-        return "may " + ", ".join(ACTS.get(a, a) for a in statement.acts) + _when(statement.condition)
+        return "may " + _acts(statement.acts, vocab) + _when(statement.condition)
     if isinstance(statement, m.Prohibition):
-        return "must not " + ", ".join(ACTS.get(a, a) for a in statement.acts) + _when(statement.condition)
+        return "must not " + _acts(statement.acts, vocab) + _when(statement.condition)
     if isinstance(statement, m.Duty):
         trig = f" when they {', '.join(statement.triggers)}" if statement.triggers else ""
-        return f"must {DUTIES[statement.duty].text}{trig}{_when(statement.condition)}"
+        return f"must {_duty(statement.duty, vocab)}{trig}{_when(statement.condition)}"
     if isinstance(statement, m.ShareAlike):
         works = f" (for {', '.join(statement.works)})" if statement.works else ""
-        return f"share-alike: {SCOPES[statement.scope]} under {_targets(statement.targets)}{works}"
+        scope = vocab.scopes[statement.scope].text if statement.scope in vocab.scopes else statement.scope
+        return f"share-alike: {scope} under {_targets(statement.targets, vocab)}{works}"
     if isinstance(statement, m.ShareAlikeExcludes):
         return "share-alike does not reach: " + ", ".join(statement.uses)
     if isinstance(statement, m.Edge):
         kind = "compatible with" if statement.kind == "compatible" else "may be converted to"
         combined = " when combined with material under it" if statement.combined else ""
+        adapted = " for adaptations only" if statement.adapted else ""
+        keeps = ", its own terms continuing to apply to it" if statement.keeps else ""
         works = f" (for {', '.join(statement.works)})" if statement.works else ""
-        return f"{kind} {_targets(statement.targets)}{combined}{works}"
+        return f"{kind} {_targets(statement.targets, vocab)}{combined}{adapted}{keeps}{works}"
     if isinstance(statement, m.NoFurtherRestrictions):
         allowed = f" except: {', '.join(statement.allowed)}" if statement.allowed else ""
         return f"no further restrictions{allowed}"
@@ -56,7 +67,7 @@ def statement_text(statement: m.Statement) -> str:
     if isinstance(statement, m.Tier):
         return f"grants the rights of {statement.target}{_when(statement.condition)}"
     if isinstance(statement, m.Waiver):
-        return f"lifts the duty: {DUTIES[statement.duty].text}"
+        return f"lifts the duty: {_duty(statement.duty, vocab)}"
     if isinstance(statement, m.Change):
         def val(ref: m.ValueRef) -> str:
             return f"the parameter `{ref.value}`" if ref.parameter else ref.value
@@ -67,6 +78,17 @@ def statement_text(statement: m.Statement) -> str:
         uses = f" for {', '.join(statement.uses)}" if statement.uses else ""
         because = f": {statement.because}" if statement.because else ""
         return f"{statement.effect} {sel}{uses}{_when(statement.condition)}{because}"
+    if isinstance(statement, m.Termination):
+        cure = f" unless cured within {statement.cure_days} days" if statement.cure_days is not None else ""
+        event = vocab.events[statement.event].text if statement.event in vocab.events else statement.event
+        return f"the rights to {_acts(statement.acts, vocab)} end on {event}{cure}"
+    if isinstance(statement, m.Reservation):
+        return "reserves every right it does not grant"
+    if isinstance(statement, m.Definition):
+        return f"defines `{statement.name}`: {describe(statement.condition, vocab)}"
+    if isinstance(statement, m.Declares):
+        entry = statement.entry
+        return f"declares the {type(entry).__name__.removesuffix('Def').lower()} `{getattr(entry, 'name', '')}`"
     return repr(statement)
 
 
@@ -84,7 +106,7 @@ def show_text(license: License) -> str:
         cites = " ".join(clause.citations)
         module = f" (module {clause.module})" if clause.module else ""
         lines.append(f"[{clause.id}] {cites}{module}  {clause.span}")
-        lines.append(f"    {statement_text(clause.statement)}")
+        lines.append(f"    {statement_text(clause.statement, license.vocabulary)}")
         if clause.quote:
             lines.append(f"    quote: \"{clause.quote}\"")
         if clause.note:
@@ -109,7 +131,7 @@ def show_dict(license: License) -> dict[str, Any]:
             "location": doc.span.path,
             "clauses": [
                 {"id": c.id, "module": c.module, "citations": list(c.citations), "location": str(c.span),
-                 "text": c.text, "statement": statement_text(c.statement), "unclear": c.unclear}
+                 "text": c.text, "statement": statement_text(c.statement, license.vocabulary), "unclear": c.unclear}
                 for c in license.clauses
             ],
         },
@@ -166,3 +188,54 @@ def lint_dict(findings: Sequence[Finding], files: int) -> dict[str, Any]:
         "summary": {"files": files, "errors": sum(f.severity == "error" for f in findings),
                     "warnings": sum(f.severity == "warning" for f in findings)},
     }
+
+
+def vocabulary_dict(vocab: Vocabulary) -> dict[str, Any]:
+    """The vocabulary as JSON: every word with what it means to the checker."""
+    return {
+        "format_version": 1,
+        "uses": [{"name": u.name, "text": u.text, "acts": list(u.acts), "flags": sorted(u.flags),
+                  "neighbours": list(u.neighbours)} for u in vocab.uses.values()],
+        "kinds": [{"name": k.name, "text": k.text, "parent": k.parent, "fixes": dict(k.fixes),
+                   "unsettled": sorted(k.unsettled), "implies_activity": k.activity} for k in vocab.kinds.values()],
+        "attributes": [{"name": a.name, "type": a.type, "phrase": a.phrase} for a in vocab.attributes.values()],
+        "purposes": [{"name": name, "text": text, "excludes": list(vocab.exclusions.get(name, ()))}
+                     for name, text in vocab.purposes.items()],
+        "activities": [{"name": name, "text": text} for name, text in vocab.activities.items()],
+        "works": [{"name": name, "text": text} for name, text in vocab.works.items()],
+        "acts": [{"name": a.name, "text": a.text, "covered_by": list(a.covered_by)} for a in vocab.acts.values()],
+        "duties": [{"name": d.name, "text": d.text, "active": d.active, "works": list(d.works),
+                    "covered_by": list(d.covered_by), "requires": list(d.requires)} for d in vocab.duties.values()],
+        "scopes": [{"name": s.name, "text": s.text, "reach": dict(s.reach)} for s in vocab.scopes.values()],
+        "events": [{"name": e.name, "text": e.text, "attribute": e.attribute, "further_restriction": e.restricts}
+                   for e in vocab.events.values()],
+        "classes": [{"name": c.name, "text": c.text, "members": list(c.members)} for c in vocab.classes.values()],
+    }
+
+
+def vocabulary_text(vocab: Vocabulary) -> str:
+    """The vocabulary as readable text."""
+    lines = ["uses (acts performed; flags):"]
+    lines += [f"  {u.name:22} {', '.join(u.acts) or '-'}{'; ' + ', '.join(sorted(u.flags)) if u.flags else ''}"
+              for u in vocab.uses.values()]
+    lines.append("licensee kinds (parent; fixed values; unsettled attributes):")
+    for kind in vocab.kinds.values():
+        fixes = ", ".join(f"{k}={str(v).lower()}" for k, v in kind.fixes)
+        unsettled = ", ".join(sorted(kind.unsettled))
+        lines.append(f"  {kind.name:36} {kind.parent or '-'}{'; fixes ' + fixes if fixes else ''}"
+                     f"{'; unsettled ' + unsettled if unsettled else ''}")
+    lines.append("attributes:")
+    lines += [f"  {a.name:28} {a.type:7} {a.phrase}" for a in vocab.attributes.values()]
+    lines.append("purposes:")
+    lines += [f"  {name:28} {text}" for name, text in vocab.purposes.items()]
+    lines.append("duty kinds (active ones make a verdict conditional unless the outbound licence covers them):")
+    lines += [f"  {d.name:32} {'active ' if d.active else 'passive'} {d.text}" for d in vocab.duties.values()]
+    lines.append("share-alike scopes (how far each reaches, by use):")
+    for scope in vocab.scopes.values():
+        reach: dict[str, list[str]] = {}
+        for use, how in scope.reach:
+            reach.setdefault(how, []).append(use)
+        lines.append(f"  {scope.name:20} " + "; ".join(f"{how}: {', '.join(uses)}" for how, uses in reach.items()))
+    lines.append("events that end rights:")
+    lines += [f"  {e.name:20} stated by `{e.attribute}`" for e in vocab.events.values()]
+    return "\n".join(lines) + "\n"

@@ -32,7 +32,7 @@ def result_text(case_id: str, result: Result, expected: str | None = None, quote
     if result.remedies:
         lines.append("  what would make it better:")
         for remedy in result.remedies:
-            lines.append(f"    - {remedy.verdict.value}: {remedy.note}")
+            lines.append(f"    - {remedy.note} ({remedy.verdict.value})")
             lines.extend(f"        {r.location}  {r.license} [{r.clause}]" for r in remedy.reasons)
     return "\n".join(lines) + "\n"
 

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from licensecheck.errors import InputError
-from licensecheck.question import Licensee, licensee_from
+from licensecheck.question import Licensee, licensee_from, shipped_vocabulary
 from licensecheck.source import Span
-from licensecheck.vocabulary import PURPOSES, USES
 
 CONFIG_NAMES = (".licensecheck.yaml", ".licensecheck.yml")
 KEYS = ("outbound", "licensee", "purpose", "policy", "usage", "exclude", "exceptions", "date", "allow", "deny",
@@ -214,8 +213,9 @@ def config_from(data: Mapping[str, Any], path: str, text: str = "") -> Config:
     if purposes is not None:
         if isinstance(purposes, str):
             purposes = [purposes]
-        if not isinstance(purposes, list) or any(str(p) not in PURPOSES for p in purposes):
-            raise InputError(f"{path}: `purpose` must be a list of purpose tags ({', '.join(PURPOSES)})")
+        known = shipped_vocabulary().purposes
+        if not isinstance(purposes, list) or any(str(p) not in known for p in purposes):
+            raise InputError(f"{path}: `purpose` must be a list of purpose tags ({', '.join(known)})")
         purpose_tuple = tuple(sorted({str(p) for p in purposes}))
     policy = data.get("policy")
     exclude = data.get("exclude") or []
@@ -307,8 +307,9 @@ def _rule(item: Mapping[str, Any], path: str) -> UsageRule:
         if key not in RULE_KEYS:
             raise InputError(f"{path}: unknown key `{key}` in a usage rule (known: {', '.join(RULE_KEYS)})")
     use = item.get("use")
-    if use not in USES:
-        raise InputError(f"{path}: usage rule needs `use`, one of {', '.join(USES)} (got `{use}`)")
+    uses = shipped_vocabulary().uses
+    if use not in uses:
+        raise InputError(f"{path}: usage rule needs `use`, one of {', '.join(uses)} (got `{use}`)")
     if sum(item.get(k) is not None for k in ("path", "package", "ecosystem")) != 1:
         raise InputError(f"{path}: a usage rule names exactly one of `path`, `package`, `ecosystem`")
     ecosystem = item.get("ecosystem")

@@ -14,6 +14,7 @@ from licensecheck.files import read_text
 from licensecheck.model import Document
 from licensecheck.resources import cache_dir, data_path
 from licensecheck.source import Span
+from licensecheck.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -35,7 +36,7 @@ MALFORMED: dict[str, list[str]] = {
         "license X\n[a] §1 may use.",
         "license X\n[a] may use.",
     ],
-    "a statement starts with may, must, share-alike, compatible, convertible, no further restrictions, grants, waives, changes, allow, deny or conditional": [
+    "a statement starts with may, must, share-alike, compatible, convertible, no further restrictions, grants, waives, changes, ends, reserves, define, allow, deny or conditional": [
         "license X\n[a] §1: can use.",
         "license X\n[a] §1: shall use.",
         "license X\n[a] §1: use.",
@@ -49,9 +50,9 @@ MALFORMED: dict[str, list[str]] = {
         "license X\nname \"x\"\n",
         "license X\nname: \n[a] §1: may use.",
     ],
-    "a condition is `licensee ...`, `purpose ...`, `modified`, `work is ...`, `trial N days`, `parameter ...` or `agreement`, joined by and/or/not": [
-        "license X\n[a] §1: may use if commercial.",
+    "a condition is `licensee ...`, `purpose ...`, `modified`, `use is ...`, `work is ...`, `trial N days`, `parameter ...`, `agreement` or a defined term, joined by and/or/not": [
         "license X\n[a] §1: may use if licensee.",
+        "license X\n[a] §1: may use if (.",
         "license X\n[a] §1: may use if purpose commercial and.",
     ],
 }
@@ -127,16 +128,20 @@ def _syntax_error(exc: UnexpectedInput, text: str, path: str) -> TermsSyntaxErro
     return TermsSyntaxError(message, Span(path, line, column), context=_caret_context(text, line, column))
 
 
-def parse_document(text: str, path: str = "<string>") -> Document:
-    """Parse one terms or policy file into a `Document`; raise `TermsSyntaxError` on the first error."""
-    document, errors = check_document(text, path)
+def parse_document(text: str, path: str = "<string>", vocabulary: Vocabulary | None = None) -> Document:
+    """Parse one terms, policy or vocabulary file into a `Document`; raise `TermsSyntaxError` on the first error.
+
+    Words are checked against `vocabulary` (default: the shipped vocabulary).
+    """
+    document, errors = check_document(text, path, vocabulary)
     if errors:
         raise errors[0]
     assert document is not None
     return document
 
 
-def check_document(text: str, path: str = "<string>") -> tuple[Document | None, list[TermsSyntaxError]]:
+def check_document(text: str, path: str = "<string>",
+                   vocabulary: Vocabulary | None = None) -> tuple[Document | None, list[TermsSyntaxError]]:
     """Parse a terms file and report every vocabulary error, not only the first."""
     from lark.exceptions import UnexpectedInput
 
@@ -147,14 +152,41 @@ def check_document(text: str, path: str = "<string>") -> tuple[Document | None, 
     except UnexpectedInput as exc:
         return None, [_syntax_error(exc, text, path)]
     errors: list[TermsSyntaxError] = []
-    document = build_document(tree, text, path, errors)
+    if vocabulary is None:
+        vocabulary = shipped_vocabulary()
+    document = build_document(tree, text, path, errors, vocabulary)
     for error in errors:
         if error.span is not None and error.context is None:
             error.context = _caret_context(text, error.span.line, error.span.column)
     return document, errors
 
 
-def read_document(path: Path, display: str | None = None) -> Document:
+def read_document(path: Path, display: str | None = None, vocabulary: Vocabulary | None = None) -> Document:
     """Read and parse a terms file; an unreadable file is a one-line `TermsSyntaxError`."""
     shown = display or os.fspath(path)
-    return parse_document(read_text(path, shown, TermsSyntaxError), shown)
+    return parse_document(read_text(path, shown, TermsSyntaxError), shown, vocabulary)
+
+
+#: the shipped vocabulary documents, in the order they are read
+VOCABULARY_FILES = ("vocabulary.vocab",)
+
+
+@functools.cache
+def shipped_vocabulary() -> Vocabulary:
+    """The vocabulary of the shipped vocabulary documents (`licenses/vocabulary.vocab`)."""
+    return Vocabulary.from_documents(shipped_vocabulary_documents())
+
+
+@functools.cache
+def shipped_vocabulary_documents() -> tuple[Document, ...]:
+    """The shipped vocabulary documents, parsed (each against the ones before it)."""
+    root = data_path("licenses")
+    documents: list[Document] = []
+    vocabulary = Vocabulary()
+    for name in VOCABULARY_FILES:
+        text = root.joinpath(name).read_text(encoding="utf-8")
+        document = parse_document(text, f"licenses/{name}", vocabulary)
+        documents.append(document)
+        vocabulary = Vocabulary.from_documents(documents)
+    return tuple(documents)
+

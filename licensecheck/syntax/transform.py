@@ -3,37 +3,41 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from licensecheck import model as m
 from licensecheck.errors import TermsSyntaxError
 from licensecheck.source import Span
-from licensecheck.vocabulary import (
-    ACTS,
-    ATTRIBUTES,
-    DUTIES,
-    EXTRA_ACTIVITIES,
-    EXTRA_RESTRICTIONS,
-    KIND_PARENT,
-    META_FIELDS,
-    PURPOSES,
-    SCOPES,
-    USES,
-    WORKS,
-)
+from licensecheck.syntax.vocab import VocabularyEntries
+from licensecheck.vocabulary import EDGE_LIMITS, LATER_VERSIONS, META_FIELDS, SOURCES, Vocabulary
 
 if TYPE_CHECKING:
     from lark import Token, Tree
 
+
+def item_span_token(tree: Tree[Any], key: str) -> Token | None:
+    """The key token of a metadata line, for errors about its value."""
+    from lark import Tree as LarkTree
+
+    for item in tree.children[1:]:
+        if isinstance(item, LarkTree) and item.data == "meta" and str(item.children[0]) == key:
+            token: Token = item.children[0]  # type: ignore[assignment]
+            return token
+    return None
+
 _NUMERIC = frozenset({"int", "number"})
 
 
-class _Builder:
-    def __init__(self, text: str, path: str, errors: list[TermsSyntaxError]) -> None:
+class _Builder(VocabularyEntries):
+    def __init__(self, text: str, path: str, errors: list[TermsSyntaxError], vocabulary: Vocabulary) -> None:
         self.text = text
         self.path = path
         self.errors = errors
+        self.vocab = vocabulary
+        self.definitions: dict[str, tuple[m.Cond, Token]] = {}
+        self.term_uses: list[Token] = []
 
     # -- helpers --------------------------------------------------------------------------
     def span(self, item: Tree[Any] | Token) -> Span:
@@ -52,11 +56,8 @@ class _Builder:
 
     def word(self, token: Token, vocabulary: Iterable[str], what: str) -> str:
         value = str(token)
-        known = tuple(vocabulary)
-        if value not in known:
-            import difflib
-
-            close = difflib.get_close_matches(value, known, n=1)
+        if value not in vocabulary:
+            close = difflib.get_close_matches(value, tuple(vocabulary), n=1)
             hint = f"did you mean `{close[0]}`?" if close else None
             self.error(f"unknown {what} `{value}`", token, hint)
         return value
@@ -82,6 +83,7 @@ class _Builder:
         clauses: list[m.Clause] = []
         modules: list[m.Module] = []
         seen: dict[str, Span] = {}
+        self.vocab = self.vocab.merged(self.local_entries(tree))
         for item in tree.children[1:]:
             assert isinstance(item, LarkTree)
             if item.data == "meta":
@@ -100,8 +102,64 @@ class _Builder:
                 clauses.append(self.clause(item, None, seen))
             elif item.data == "module":
                 modules.append(self.module(item, seen))
+        for key, known in (("later-versions", LATER_VERSIONS), ("sources", SOURCES)):
+            value = meta.get(key)
+            if value and value[0] not in known:
+                self.error(f"unknown `{key}` value `{value[0]}` (known: {', '.join(known)})",
+                           item_span_token(tree, key) or doc_id_token)
+        self.check_entries(clauses)
+        if self.term_uses:
+            self.report_unknown_terms()
+            where = {c.statement.name: f"{doc_id_token} {' '.join(c.citations)}".strip()
+                     for c in [*clauses, *(c for mod in modules for c in mod.clauses)]
+                     if isinstance(c.statement, m.Definition)}
+            clauses = [self.resolve_terms(c, where) for c in clauses]
+            modules = [m.Module(mod.code, mod.title, tuple(self.resolve_terms(c, where) for c in mod.clauses),
+                                mod.span) for mod in modules]
         return m.Document(kind=kind, id=str(doc_id_token), span=self.span(doc_id_token), meta=meta,
                           meta_spans=meta_spans, clauses=tuple(clauses), modules=tuple(modules))
+
+    # -- licence-defined terms ---------------------------------------------------------------
+    def report_unknown_terms(self) -> None:
+        for token in self.term_uses:
+            name = str(token)
+            if name not in self.definitions:
+                close = difflib.get_close_matches(name, list(self.definitions), n=1)
+                vocab = self.vocab
+                spelled = (f"purpose {name}" if name in vocab.purposes else f"licensee {name}" if name in vocab.attributes
+                           else f"licensee is {name}" if name in vocab.kinds else f"use is {name}" if name in vocab.uses
+                           else close[0] if close else None)
+                hint = f"did you mean `{spelled}`?" if spelled else (
+                    "a condition is `licensee ...`, `purpose ...`, `modified`, `use is ...`, `work is ...`, "
+                    "`trial N days`, `parameter ...`, `agreement`, or a term defined with `define`")
+                self.error(f"unknown term `{token}`", token, hint)
+
+    def resolve_terms(self, clause: m.Clause, where: dict[str, str]) -> m.Clause:
+        """The clause with every use of a defined term bound to the term's definition."""
+        statement = clause.statement
+        condition = getattr(statement, "condition", None)
+        if condition is None or isinstance(statement, m.Definition):
+            return clause
+        bound = self.bind(condition, where, ())
+        fields = {name: getattr(statement, name) for name in statement._fields}
+        fields["condition"] = bound
+        return m.Clause(clause.id, type(statement)(**fields), clause.citations, clause.span, clause.text,
+                        clause.unclear, clause.quote, clause.note, clause.module)
+
+    def bind(self, cond: m.Cond, where: dict[str, str], chain: tuple[str, ...]) -> m.Cond:
+        if isinstance(cond, m.Term):
+            if cond.name not in self.definitions:
+                return cond
+            if cond.name in chain:
+                self.error(f"the term `{cond.name}` is defined in terms of itself", self.definitions[cond.name][1])
+                return m.Term(cond.name, m.Any(()), where[cond.name])
+            inner = self.bind(self.definitions[cond.name][0], where, (*chain, cond.name))
+            return m.Term(cond.name, inner, where[cond.name])
+        if isinstance(cond, m.Not):
+            return m.Not(self.bind(cond.item, where, chain))
+        if isinstance(cond, (m.All, m.Any)):
+            return type(cond)(tuple(self.bind(item, where, chain) for item in cond.items))
+        return cond
 
     def module(self, tree: Tree[Any], seen: dict[str, Span]) -> m.Module:
         from lark import Token
@@ -167,6 +225,8 @@ class _Builder:
 
     # -- statements ------------------------------------------------------------------------
     def statement(self, tree: Tree[Any]) -> m.Statement:
+        if tree.data.startswith("v_"):
+            return self.vocabulary_statement(tree)
         handler = getattr(self, f"st_{tree.data}")
         result: m.Statement = handler(tree)
         return result
@@ -188,41 +248,68 @@ class _Builder:
         return None
 
     def st_permission(self, tree: Tree[Any]) -> m.Permission:
-        acts = self.names(tree.children[0], ACTS, "act")
+        acts = self.names(tree.children[0], self.vocab.acts, "act")
         return m.Permission(acts, self._condition(tree.children))
 
     def st_prohibition(self, tree: Tree[Any]) -> m.Prohibition:
-        acts = self.names(tree.children[0], ACTS, "act")
+        acts = self.names(tree.children[0], self.vocab.acts, "act")
         return m.Prohibition(acts, self._condition(tree.children))
 
     def st_duty(self, tree: Tree[Any]) -> m.Duty:
-        duty = self.word(tree.children[0], DUTIES, "duty")  # type: ignore[arg-type]
+        duty = self.word(tree.children[0], self.vocab.duties, "duty")  # type: ignore[arg-type]
         trigger = self._sub(tree, "trigger")
-        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()
+        triggers = self.names(trigger.children[0], self.vocab.acts, "act") if trigger else ()
         return m.Duty(duty, triggers, self._condition(tree.children))
 
     def st_sharealike(self, tree: Tree[Any]) -> m.ShareAlike:
-        scope = self.word(tree.children[0], SCOPES, "share-alike scope")  # type: ignore[arg-type]
+        scope = self.word(tree.children[0], self.vocab.scopes, "share-alike scope")  # type: ignore[arg-type]
         targets = self.targets(tree.children[1])
         return m.ShareAlike(scope, targets, self.work_filter(tree))
 
     def st_sharealike_excludes(self, tree: Tree[Any]) -> m.ShareAlikeExcludes:
-        return m.ShareAlikeExcludes(self.names(tree.children[0], USES, "use"))
+        return m.ShareAlikeExcludes(self.names(tree.children[0], self.vocab.uses, "use"))
 
     def st_compatible(self, tree: Tree[Any]) -> m.Edge:
-        return m.Edge("compatible", self.targets(tree.children[0]),
-                      self._sub(tree, "combined") is not None, self.work_filter(tree))
+        limits = self.edge_limits(tree)
+        return m.Edge("compatible", self.targets(tree.children[0]), "combined" in limits, self.work_filter(tree),
+                      "adapted" in limits, self._sub(tree, "keeping") is not None)
 
     def st_convertible(self, tree: Tree[Any]) -> m.Edge:
-        return m.Edge("convertible", self.targets(tree.children[0]),
-                      False, self.work_filter(tree))
+        limits = self.edge_limits(tree)
+        if "combined" in limits:
+            sub = self._sub(tree, "edge_when")
+            assert sub is not None
+            self.error("a conversion is an act on a copy: `when combined` applies to `compatible with` only", sub)
+        return m.Edge("convertible", self.targets(tree.children[0]), False, self.work_filter(tree),
+                      "adapted" in limits)
+
+    def edge_limits(self, tree: Tree[Any]) -> tuple[str, ...]:
+        sub = self._sub(tree, "edge_when")
+        return self.names(sub.children[0], EDGE_LIMITS, "edge limit") if sub else ()
+
+    def st_termination(self, tree: Tree[Any]) -> m.Termination:
+        acts = self.names(tree.children[0], self.vocab.acts, "act")
+        event = self.word(tree.children[1], self.vocab.events, "event")  # type: ignore[arg-type]
+        cure = self._sub(tree, "cure")
+        days = int(float(str(cure.children[0]))) if cure is not None else None
+        return m.Termination(acts, event, days)
+
+    def st_reservation(self, tree: Tree[Any]) -> m.Reservation:
+        return m.Reservation()
+
+    def st_definition(self, tree: Tree[Any]) -> m.Definition:
+        name = str(tree.children[0])
+        if name in self.definitions:
+            self.error(f"the term `{name}` is defined twice", tree.children[0])
+        condition = self.cond(tree.children[1])
+        self.definitions[name] = (condition, tree.children[0])  # type: ignore[assignment]
+        return m.Definition(name, condition)
 
     def st_no_further(self, tree: Tree[Any]) -> m.NoFurtherRestrictions:
         allowed: tuple[str, ...] = ()
         sub = self._sub(tree, "except")
         if sub is not None:
-            known = (*DUTIES, *EXTRA_RESTRICTIONS, *(f"no-{act}" for act in ACTS))
-            allowed = self.names(sub.children[0], known, "restriction")
+            allowed = self.names(sub.children[0], self.vocab.restriction_kinds(), "restriction")
         return m.NoFurtherRestrictions(allowed)
 
     def st_removable(self, tree: Tree[Any]) -> m.Removable:
@@ -233,9 +320,9 @@ class _Builder:
         return m.Tier(str(token), self.span(token), self._condition(tree.children))
 
     def st_waiver(self, tree: Tree[Any]) -> m.Waiver:
-        duty = self.word(tree.children[0], DUTIES, "duty")  # type: ignore[arg-type]
+        duty = self.word(tree.children[0], self.vocab.duties, "duty")  # type: ignore[arg-type]
         trigger = self._sub(tree, "trigger")
-        triggers = self.names(trigger.children[0], ACTS, "act") if trigger else ()
+        triggers = self.names(trigger.children[0], self.vocab.acts, "act") if trigger else ()
         return m.Waiver(duty, triggers)
 
     def st_change(self, tree: Tree[Any]) -> m.Change:
@@ -261,7 +348,7 @@ class _Builder:
                     else:
                         selectors.append(m.Selector("any"))
             elif child.data == "uses_filter":
-                uses = self.names(child.children[0], USES, "use")
+                uses = self.names(child.children[0], self.vocab.uses, "use")
             elif child.data == "because":
                 because = _unquote(str(child.children[0]))
         return m.PolicyRule(effect, tuple(selectors), uses, self.work_filter(tree), because,
@@ -269,7 +356,7 @@ class _Builder:
 
     def work_filter(self, tree: Tree[Any]) -> tuple[str, ...]:
         sub = self._sub(tree, "work_filter")
-        return self.names(sub.children[0], WORKS, "kind of work") if sub else ()
+        return self.names(sub.children[0], self.vocab.works, "kind of work") if sub else ()
 
     def targets(self, tree: Tree[Any]) -> tuple[m.Target, ...]:
         from lark import Tree as LarkTree
@@ -283,7 +370,7 @@ class _Builder:
                 token = target.children[0]
                 out.append(m.TargetId(str(token), self.span(token)))
             else:
-                out.append(m.TargetRequiring(self.word(target.children[0], DUTIES, "duty")))  # type: ignore[arg-type]
+                out.append(m.TargetRequiring(self.word(target.children[0], self.vocab.duties, "duty")))  # type: ignore[arg-type]
         return tuple(out)
 
     # -- conditions ------------------------------------------------------------------------
@@ -307,29 +394,31 @@ class _Builder:
         if data == "cond_not":
             return m.Not(self.cond(kids[0]))
         if data == "licensee_kind":
-            return m.LicenseeKind(self.word(kids[0], KIND_PARENT, "licensee kind"))  # type: ignore[arg-type]
+            return m.LicenseeKind(self.word(kids[0], self.vocab.kinds, "licensee kind"))  # type: ignore[arg-type]
         if data == "licensee_member":
             return m.LicenseeMember(str(kids[0]))
         if data == "licensee_activity":
-            return m.LicenseeActivity(self.word(kids[0], (*PURPOSES, *EXTRA_ACTIVITIES), "activity"))  # type: ignore[arg-type]
+            return m.LicenseeActivity(self.word(kids[0], (*self.vocab.purposes, *self.vocab.activities), "activity"))  # type: ignore[arg-type]
         if data == "licensee_flag":
-            name = self.word(kids[0], ATTRIBUTES, "licensee attribute")  # type: ignore[arg-type]
-            if name in ATTRIBUTES and ATTRIBUTES[name].type != "bool":
+            attributes = self.vocab.attributes
+            name = self.word(kids[0], attributes, "licensee attribute")  # type: ignore[arg-type]
+            if name in attributes and attributes[name].type != "bool":
                 self.error(f"licensee attribute `{name}` is not yes/no: compare it, e.g. `licensee {name} < 100`",
                            kids[0])
             return m.LicenseeFlag(name)
         if data == "licensee_compare":
-            name = self.word(kids[0], ATTRIBUTES, "licensee attribute")  # type: ignore[arg-type]
+            attributes = self.vocab.attributes
+            name = self.word(kids[0], attributes, "licensee attribute")  # type: ignore[arg-type]
             value = self.value(kids[2])
-            if name in ATTRIBUTES and ATTRIBUTES[name].type in _NUMERIC and not isinstance(value, float):
+            if name in attributes and attributes[name].type in _NUMERIC and not isinstance(value, float):
                 self.error(f"licensee attribute `{name}` is a number", kids[2])
             return m.LicenseeCompare(name, str(kids[1]), value)
         if data == "purpose":
-            return m.Purpose(self.word(kids[0], PURPOSES, "purpose"))  # type: ignore[arg-type]
+            return m.Purpose(self.word(kids[0], self.vocab.purposes, "purpose"))  # type: ignore[arg-type]
         if data == "modified":
             return m.Modified()
         if data == "work_is":
-            return m.WorkIs(self.word(kids[0], WORKS, "kind of work"))  # type: ignore[arg-type]
+            return m.WorkIs(self.word(kids[0], self.vocab.works, "kind of work"))  # type: ignore[arg-type]
         if data == "trial":
             return m.Trial(int(float(str(kids[0]))))
         if data == "parameter_set":
@@ -338,6 +427,11 @@ class _Builder:
             return m.ParameterCompare(str(kids[0]), str(kids[1]), self.value(kids[2]))
         if data == "agreement":
             return m.Agreement()
+        if data == "use_is":
+            return m.UseIs(self.word(kids[0], self.vocab.uses, "use"))  # type: ignore[arg-type]
+        if data == "term":
+            self.term_uses.append(kids[0])  # type: ignore[arg-type]
+            return m.Term(str(kids[0]), m.Any(()))  # resolved once every definition of the file is read
         raise AssertionError(f"unhandled condition {data}")
 
     def value(self, tree: Tree[Any]) -> str | float:
@@ -372,6 +466,10 @@ def _citation(text: str) -> str:
     return "§" + _unquote(body)
 
 
-def build_document(tree: Tree[Any], text: str, path: str, errors: list[TermsSyntaxError]) -> m.Document:
-    """Build the `Document` of a parse tree, appending every vocabulary error to `errors`."""
-    return _Builder(text, path, errors).document(tree)
+def build_document(tree: Tree[Any], text: str, path: str, errors: list[TermsSyntaxError],
+                   vocabulary: Vocabulary) -> m.Document:
+    """Build the `Document` of a parse tree, appending every vocabulary error to `errors`.
+
+    Words are checked against `vocabulary` and the entries the document declares itself.
+    """
+    return _Builder(text, path, errors, vocabulary).document(tree)

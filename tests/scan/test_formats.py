@@ -68,7 +68,7 @@ def test_github_annotations(repo: Repo) -> None:
                                "incompatible: package @coop/gpl-widget 1.0.0 (GPL-3.0-only), dynamic-link into "
                                "Apache-2.0")
     assert lines[1].startswith("::warning file=node_modules/left-pad/package.json,line=4,title=licensecheck::"
-                               "unknown: package left-pad 1.3.0 (WTFPL)")
+                               "unknown: package left-pad 1.3.0 (Glide)")
     assert "::notice title=licensecheck::licensecheck: incompatible - 1 incompatible, 1 unknown, 0 conditional, " \
            "5 compatible, 0 accepted" == lines[-1]
 
@@ -79,8 +79,8 @@ def test_markdown_comment(repo: Repo) -> None:
     assert text.startswith("### licensecheck: incompatible\n")
     assert text.index("#### incompatible (1)") < text.index("#### unknown (1)") < text.index(
         "<summary>compatible (5)</summary>")
-    assert "| package left-pad 1.3.0 (WTFPL) | dynamic-link into Apache-2.0 | `node_modules/left-pad/package.json:4` |" \
-           " unknown inbound licence id `WTFPL` |" in text
+    assert "| package left-pad 1.3.0 (Glide) | dynamic-link into Apache-2.0 | `node_modules/left-pad/package.json:4` |" \
+           " unknown inbound licence id `Glide`: `Glide` is the SPDX licence" in text
 
 
 def test_text_groups_and_citations(repo: Repo) -> None:
