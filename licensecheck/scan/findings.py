@@ -257,14 +257,13 @@ def allow_deny_policy(config: Config, catalog: Catalog) -> Catalog:
     """The catalog with the policy that `allow`/`deny` write in place (the checker applies it like any policy)."""
     from licensecheck.library import with_documents
     from licensecheck.syntax.parser import parse_document
-    from licensecheck.vocabulary import USES
 
     categories = {c for d in catalog.documents.values() for c in d.fields("categories")}
 
     def selectors(items: tuple[str, ...]) -> str:
         return ", ".join(f"category {i}" if i in categories else i for i in items)
 
-    uses = ", ".join(u for u in USES if u != "publish")
+    uses = ", ".join(u for u in catalog.vocabulary.uses if u != "publish")
     where = config.path or "configuration"
     lines = [f"policy {CONFIG_POLICY}", f'name: "allow and deny lists of {where}"']
     if config.deny:

@@ -10,9 +10,10 @@ LLVM appends its third-party notices, Chromium-style files concatenate dozens). 
 compared as a whole: every shipped text is located in it (where the file's shingles that belong to the
 text lie), each located stretch is a *part*, and each part is scored against its text with the Dice
 coefficient (1.0: the same words; 0: nothing shared). A part is identified when its score reaches
-`THRESHOLD` and it beats every *different* licence located at the same place by at least `MARGIN`; a
-close call (CoopCycle's licence and the SSPL are both rewrites of the GPL-3.0) is reported as
-unidentified with both candidates, never guessed. The file's main licence is its first part.
+`THRESHOLD` and it beats every *different* licence located at the same place by at least `MARGIN`,
+or the file lacks what only the close rival says (a BSD-3-Clause file has none of the words that
+BSD-3-Clause-No-Nuclear-License-2014 adds); any other close call (CoopCycle's licence and the SSPL
+are both rewrites of the GPL-3.0) is reported as unidentified with both candidates, never guessed. The file's main licence is its first part.
 
 Any text added to `licenses/texts/` is used; nothing here lists licences.
 """
@@ -241,6 +242,26 @@ def _overlap(a: _Candidate, b: _Candidate) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start) + 1)
 
 
+#: distinctive runs of a text needed before their absence says anything
+_DISTINCT = 10
+
+
+def _ruled_out(stretch: set[Shingle], best: frozenset[Shingle], rival: frozenset[Shingle]) -> bool:
+    """Whether a close rival is excluded by what only it says: the file has (almost) none of the rival's own
+    words while it has the best text's own words (or the best text has none of its own: a variant that only
+    adds clauses, such as BSD-3-Clause-No-Nuclear-License-2014 to BSD-3-Clause).
+
+    Two rewrites of one licence that both differ from the file (CoopCycle's licence against the SSPL and
+    the AGPL) are not excluded: the call stays close, and unidentified.
+    """
+    own, other = best - rival, rival - best
+    if len(other) < _DISTINCT:
+        return False  # the rival says nothing the best does not: nothing to tell them apart
+    if len(stretch & other) > 0.35 * len(other):
+        return False
+    return len(own) < 0.5 * len(other) or len(stretch & own) >= 0.5 * len(own)
+
+
 def identify_parts(text: str) -> Identification:
     """Every part of a licence file identified against the shipped texts."""
     normal = _normal_text(text)
@@ -282,7 +303,9 @@ def identify_parts(text: str) -> Identification:
         top, top_score = ranked[0]
         second = next(((r, v) for r, v in ranked[1:] if refs.ids[r] != refs.ids[top]), None)
         margin = top_score - second[1] if second is not None else 1.0
-        parts.append(Match(refs.ids[top], round(top_score, 2), top_score >= THRESHOLD and margin >= MARGIN,
+        close = [r for r, v in ranked[1:] if refs.ids[r] != refs.ids[top] and top_score - v < MARGIN]
+        decided = all(_ruled_out(stretch, refs.sets[top], refs.sets[r]) for r in close)
+        parts.append(Match(refs.ids[top], round(top_score, 2), top_score >= THRESHOLD and decided,
                            round(margin, 2), refs.ids[second[0]] if second is not None else None,
                            (line(best.start), line(best.end + 2))))
     return Identification(tuple(parts))

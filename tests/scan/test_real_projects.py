@@ -134,8 +134,8 @@ def test_numpy_licence_file_is_bsd_with_appended_notices(repo: Repo) -> None:
     assert ("BSD-3-Clause", "LICENSE.txt:4") == (report.outbound, report.outbound_source)
     gpl = _one(report, "LICENSE.txt lines 235-911")
     assert ("GPL-3.0-only WITH GCC-exception-3.1", "aggregate") == (gpl.component.expression, gpl.component.use)
-    lapack = _one(report, "LICENSE.txt lines 95-128")  # a modified BSD text: not guessed
-    assert ("unknown", None) == (lapack.verdict.value, lapack.component.expression)
+    lapack = _one(report, "LICENSE.txt lines 95-128")  # LAPACK's BSD variant, told apart from BSD-3-Clause
+    assert ("compatible", "BSD-3-Clause-Open-MPI") == (lapack.verdict.value, lapack.component.expression)
 
 
 def test_coopcycle_licence_is_its_own(repo: Repo) -> None:
