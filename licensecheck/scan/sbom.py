@@ -282,11 +282,15 @@ def read_spdx_rdf(path: str, text: str) -> Sbom:
         raise ManifestError("SPDX RDF/XML needs spdx-tools, which is not installed") from None
     import logging
 
+    import warnings
+
     logging.disable(logging.CRITICAL)  # spdx-tools logs to the root logger before it gives up
     try:
-        graph = Graph()
-        graph.parse(data=encodable(text), format="xml")
-        document = translate_graph_to_document(graph)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # rdflib warns on stderr about literals it cannot convert
+            graph = Graph()
+            graph.parse(data=encodable(text), format="xml")
+            document = translate_graph_to_document(graph)
     except SystemExit:  # spdx-tools calls sys.exit(1) when a graph has no SpdxDocument
         raise ManifestError("malformed SPDX RDF document: no SpdxDocument found") from None
     except RecursionError:
