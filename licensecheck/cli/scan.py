@@ -45,12 +45,13 @@ class _Progress:
 
 
 @click.command()
-@click.argument("path", required=False, default=".", type=click.Path(path_type=Path))
+@click.argument("path", required=False, default=".", type=click.Path(path_type=Path, readable=False))  # checked
+# by scan_repository: an unreadable root is bad input (exit 4), not a usage error (2)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text (grouped by verdict), json (schema in docs/scanning.md), sarif (2.1.0, for code "
                    "scanning), github (workflow annotations), markdown (a pull-request comment).")
 @click.option("--strict", is_flag=True, help="Exit 1 on `conditional` findings too.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), metavar="FILE",
+@click.option("--config", "config_path", type=click.Path(path_type=Path, readable=False), metavar="FILE",
               help="Configuration file (default: PATH/.licensecheck.yaml, else [tool.licensecheck] in "
                    "PATH/pyproject.toml).")
 @click.option("--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",

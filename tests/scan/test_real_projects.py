@@ -313,3 +313,15 @@ def test_worst_finding_wins_over_an_unreadable_file(repo: Repo, runner: CliRunne
      "bundled.cdx.json").unlink()
     assert 4 == runner.invoke(main, ["scan", str(root)]).exit_code
     assert Kind.PACKAGE  # the kinds are the model's
+
+
+def test_unreadable_root_exits_4(repo: Repo, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scan root the user cannot read is one line and exit 4 (bad input), never click's usage error 2."""
+    import os
+
+    root = repo("names")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False if str(path) == str(root) else
+                        real_access(path, mode, **kw))
+    result = runner.invoke(main, ["scan", str(root)])
+    assert (4, f"error: {root}: cannot read the folder\n") == (result.exit_code, result.output)
