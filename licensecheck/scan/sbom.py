@@ -281,7 +281,6 @@ def read_spdx_rdf(path: str, text: str) -> Sbom:
     except ImportError:
         raise ManifestError("SPDX RDF/XML needs spdx-tools, which is not installed") from None
     import logging
-
     import warnings
 
     logging.disable(logging.CRITICAL)  # spdx-tools logs to the root logger before it gives up
