@@ -171,7 +171,7 @@ SEEDS: dict[str, list[bytes]] = {
     "spdx tag-value": [b"SPDXVersion: SPDX-2.3\nRelationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-a\nPackageName: a\n"
                        b"SPDXID: SPDXRef-a\nPackageLicenseConcluded: MIT\nPackageName: b\nSPDXID: SPDXRef-b\n"
                        b"PackageLicenseDeclared: <text>x</text>\n"],
-    "spdx.rdf": [(Path(__file__).resolve().parent / "seeds" / "app.spdx.rdf.xml").read_bytes(),
+    "spdx.rdf": [(Path(__file__).resolve().parent / "seeds" / "app-rdf.seed").read_bytes(),
                  b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:spdx="http://spdx.org/rdf/'
                  b'terms#"><spdx:SpdxDocument rdf:about="http://x#SPDXRef-DOCUMENT"><spdx:specVersion>SPDX-2.3'
                  b'</spdx:specVersion></spdx:SpdxDocument></rdf:RDF>'],
