@@ -28,6 +28,16 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "licensecheck.api": ("licensecheck.cli", "licensecheck.report", "click"),
     "licensecheck.question": ("licensecheck.check", "licensecheck.cli", "click", "lark"),
     "licensecheck.scan": ("licensecheck.cli", "click"),
+    # federations: the registry and the matrix are a library above the checker; rendering comes last
+    "licensecheck.federation": ("licensecheck.cli", "click"),
+    "licensecheck.federation.registry": ("licensecheck.report", "licensecheck.federation.render", "jinja2"),
+    "licensecheck.federation.matrix": ("licensecheck.report", "licensecheck.federation.render", "jinja2",
+                                       "licensecheck.scan", "yaml"),
+    "licensecheck.federation.recommend": ("licensecheck.report", "licensecheck.federation.render", "jinja2",
+                                          "licensecheck.scan", "yaml"),
+    # the HTML report layer is shared by several reports: it knows none of them
+    "licensecheck.report.html": ("licensecheck.federation", "licensecheck.scan", "licensecheck.api",
+                                 "licensecheck.check.engine"),
     "licensecheck.spdx_meta": ("licensecheck.", "click", "lark", "yaml"),
 }
 ALLOWED_IN_MODEL = ("licensecheck.source", "licensecheck.record")

@@ -28,6 +28,14 @@ WORSE: dict[Verdict, int] = {
 BETTER: dict[Verdict, int] = {
     Verdict.COMPATIBLE: 3, Verdict.CONDITIONAL: 2, Verdict.UNKNOWN: 1, Verdict.INCOMPATIBLE: 0,
 }
+#: the verdicts from the worst to the best, as WORSE ranks them (reports list problems first)
+WORST_FIRST: tuple[Verdict, ...] = tuple(sorted(Verdict, key=WORSE.__getitem__, reverse=True))
+#: verdicts under which the use may go ahead (a conditional one once its conditions hold): what a member "may do"
+ALLOWING: frozenset[Verdict] = frozenset({Verdict.COMPATIBLE, Verdict.CONDITIONAL})
+#: a symbol per verdict, so that reports are readable without colour (greyscale, colour-blind readers)
+SYMBOL: dict[Verdict, str] = {
+    Verdict.COMPATIBLE: "\u2713", Verdict.CONDITIONAL: "\u25d0", Verdict.UNKNOWN: "?", Verdict.INCOMPATIBLE: "\u2717",
+}
 
 
 @dataclass(frozen=True)
