@@ -82,6 +82,37 @@ def _cells(path: Path) -> int:
     return int(summary["cells"]) + int(summary["outsider_cells"])
 
 
+def phases(platforms: int, commons: int) -> None:
+    """Where the time of the JSON goes, in this process: reading, the matrix's answers, the combinations, writing."""
+    import resource
+
+    from licensecheck.federation import Matrix, read_registry
+    from licensecheck.federation.render.json import federation_json
+    from licensecheck.library import load_library
+
+    catalog = load_library()
+    source = generated(platforms, commons)
+    start = time.perf_counter()
+    loaded = read_registry(source, catalog)
+    read = time.perf_counter() - start
+    start = time.perf_counter()
+    matrix = Matrix(loaded, catalog)
+    answered = time.perf_counter() - start
+    start = time.perf_counter()
+    combinations = sum(1 for _ in matrix.combinations())
+    combined = time.perf_counter() - start
+    start = time.perf_counter()
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for chunk in federation_json(matrix):
+            sink.write(chunk)
+    written = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"  where the time goes ({platforms} x {commons}, in process): read {read:.2f} s; "
+          f"{len(matrix.answers):,} distinct questions {answered:.2f} s; {combinations:,} combinations "
+          f"({len(matrix._combinations):,} distinct, ranked by `outbound_candidates`) {combined:.2f} s; "
+          f"JSON written {written:.2f} s; peak {peak} MiB")
+
+
 def unknown_licence(env: dict[str, str]) -> None:
     """The same registry with one more licence id that the library does not know (its cells are unknown)."""
     for licences in (40, 41):
@@ -142,12 +173,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="only the two smallest sizes and the example")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurement")
+    parser.add_argument("--phases", action="store_true", help="only where the time of the largest JSON goes")
     options = parser.parse_args()
     cache = tempfile.mkdtemp(prefix="lc-bench-cache-")
     env = environment(LICENSECHECK_CACHE_DIR=cache)
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at start")
+    if options.phases:
+        os.environ["LICENSECHECK_CACHE_DIR"] = cache
+        phases(*SIZES[-1])
+        return
     growth(env, SIZES[:2] if options.quick else SIZES)
+    phases(*SIZES[-1])
     if not options.quick:
         unknown_licence(env)
         html(env, not options.no_browser)

@@ -90,7 +90,12 @@ class LazyDocuments(Mapping[str, "m.Document"]):
         self._loaded = {}
 
 
-_HL3 = re.compile(r"^licenseref-hl3-([a-z0-9-]+)$")
+_CODES = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def module_prefix(spelling: str) -> str:
+    """The stem of a modular licence's ids: `LicenseRef-HL3-CORE` -> `LicenseRef-HL3-`, `LicenseRef-AAA` -> `LicenseRef-AAA-`."""
+    return spelling[: -len("CORE")] if spelling.lower().endswith("-core") else f"{spelling}-"
 
 
 @dataclass
@@ -102,6 +107,10 @@ class Catalog:
     index: dict[str, tuple[str, bool]] = field(default_factory=dict)  # lower id -> (doc id, or_later)
     spelling: dict[str, str] = field(default_factory=dict)  # lower id -> canonical id
     families: dict[str, list[tuple[tuple[int, ...], str]]] = field(default_factory=dict)
+    #: stems of modular licences' ids (lower case, ending in `-`) -> document id: `<stem><CODE>[-<CODE>...]`
+    modular: dict[str, str] = field(default_factory=dict)
+    #: ids that name a modular licence with every module (its full text) -> document id
+    all_modules: dict[str, str] = field(default_factory=dict)
     #: identifies this catalog in process-wide memos (an object id may be reused once a catalog is freed)
     token: str = field(default_factory=lambda: os.urandom(8).hex())
     #: the vocabulary documents, and the vocabulary they and the licences' own entries declare
@@ -143,6 +152,12 @@ class Catalog:
             family = doc.field("family")
             if family:
                 catalog.families.setdefault(family, []).append((_version_tuple(doc.field("version")), doc.id))
+            if doc.modules:
+                for name in (doc.id, *doc.fields("aliases")):
+                    if name.lower().endswith("-core") or name == doc.id:
+                        catalog.modular.setdefault(module_prefix(name).lower(), doc.id)
+                for name in doc.fields("all-modules"):
+                    catalog.all_modules.setdefault(name.lower(), doc.id)
         for versions in catalog.families.values():
             versions.sort()
         return catalog
@@ -180,27 +195,30 @@ class Catalog:
                 later = base.document.field("later") or f"{base.id}+"
                 return self._license(later, base.document, True, None)
             return None
-        match = _HL3.match(key)
-        if match:
-            return self._modular(match.group(1))
-        return None
+        if key in self.all_modules:
+            doc = self.documents[self.all_modules[key]]
+            return self._license(f"{module_prefix(doc.id)}FULL", doc, False, doc.modules)
+        return self._modular(key)
 
-    def _modular(self, suffix: str) -> License | None:
-        core = next((self.documents[key] for key in self.documents  # keys first: documents unpickle on use
-                     if key.lower().endswith("-core") and self.documents[key].modules), None)
-        if core is None:
-            return None
-        codes = {mod.code.upper(): mod for mod in core.modules}
-        wanted = suffix.upper().split("-")
-        if wanted == ["FULL"]:
-            chosen = list(core.modules)
-        else:
+    def _modular(self, key: str) -> License | None:
+        """`<stem><CODE>[-<CODE>...]` or `<stem>FULL` for a licence that declares modules (any licence, not one family)."""
+        for position in range(len(key) - 1, 0, -1):
+            if key[position - 1] != "-" or key[:position] not in self.modular:
+                continue
+            suffix = key[position:]
+            if not _CODES.match(suffix):
+                continue
+            doc = self.documents[self.modular[key[:position]]]
+            prefix = module_prefix(doc.id)
+            if suffix == "full":
+                return self._license(f"{prefix}FULL", doc, False, doc.modules)
+            codes = {mod.code.lower(): mod for mod in doc.modules}
+            wanted = list(dict.fromkeys(suffix.split("-")))
             if any(code not in codes for code in wanted):
-                return None
-            chosen = [codes[c] for c in wanted]
-        prefix = core.id[: -len("CORE")]
-        spelled = prefix + "-".join(mod.code.upper() for mod in chosen) if wanted != ["FULL"] else prefix + "FULL"
-        return self._license(spelled, core, False, tuple(chosen))
+                continue
+            chosen = tuple(codes[code] for code in wanted)
+            return self._license(prefix + "-".join(mod.code for mod in chosen), doc, False, chosen)
+        return None
 
     def _license(self, spelled: str, doc: m.Document, or_later: bool,
                  modules: tuple[m.Module, ...] | None) -> License:

@@ -106,7 +106,8 @@ def load_library() -> Catalog:
         return cached
     catalog = Catalog.build(_parse_all(files))
     _store_cached(key, Catalog(LazyDocuments(catalog.documents), catalog.policies, catalog.index, catalog.spelling,
-                               catalog.families, vocabularies=catalog.vocabularies, vocabulary=catalog.vocabulary))
+                               catalog.families, modular=catalog.modular, all_modules=catalog.all_modules,
+                               vocabularies=catalog.vocabularies, vocabulary=catalog.vocabulary))
     return catalog
 
 

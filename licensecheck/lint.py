@@ -10,11 +10,13 @@ from pathlib import Path
 
 from licensecheck import model as m
 from licensecheck.catalog import Catalog
-from licensecheck.errors import TermsSyntaxError
+from licensecheck.errors import LicenseCheckError, TermsSyntaxError
 from licensecheck.files import read_text
 from licensecheck.library import expand_paths, with_documents
+from licensecheck.resources import cache_dir, data_path
 from licensecheck.source import Span
 from licensecheck.syntax.parser import check_document, shipped_vocabulary
+from licensecheck.texts import LicenseText, TextShelf
 from licensecheck.vocabulary import Vocabulary, entries_of
 
 
@@ -53,8 +55,10 @@ def lint_paths(paths: Iterable[Path]) -> tuple[list[Finding], int]:
         if document is not None:
             documents.append(document)
     catalog = with_documents(documents)
+    shelf = text_shelf()
     for document in documents:
         findings.extend(lint_document(document, catalog))
+        findings.extend(lint_fidelity(document, catalog, shelf))
     findings.sort(key=lambda f: (f.span.path, f.span.line, f.span.column))
     return findings, len(files)
 
@@ -78,6 +82,7 @@ def lint_document(document: m.Document, catalog: Catalog) -> list[Finding]:
     if not document.fields("works") and document.kind == "license":
         out.append(Finding("warning", "no `works:` field: say which kinds of work the licence is for",
                            document.span))
+    out.extend(_modules(document))
     for clause in clauses:
         out.extend(_references(clause, catalog))
         out.extend(_dead(clause, catalog.vocabulary))
@@ -85,6 +90,21 @@ def lint_document(document: m.Document, catalog: Catalog) -> list[Finding]:
             if ref not in ids and ref not in base_ids:
                 out.append(Finding("warning", f"dangling clause reference `[{ref}]`", clause.span))
     out.extend(_contradictions(clauses))
+    return out
+
+
+def _modules(document: m.Document) -> list[Finding]:
+    """The `modules:` field and the `module` blocks name the same modules (ids `<stem><CODE>` resolve from the blocks)."""
+    listed = document.fields("modules")
+    blocks = {mod.code: mod for mod in document.modules}
+    where = document.meta_spans.get("modules", document.span)
+    out = [Finding("warning", f"module `{code}` is listed in `modules:` but has no `module {code}` block", where)
+           for code in listed if code not in blocks]
+    out += [Finding("warning", f"module `{code}` is not listed in `modules:`", mod.span)
+            for code, mod in blocks.items() if listed and code not in listed]
+    if document.fields("all-modules") and not blocks:
+        out.append(Finding("error", "`all-modules:` names the licence with every module, but it declares none",
+                           document.meta_spans.get("all-modules", document.span)))
     return out
 
 
@@ -162,3 +182,121 @@ def _contradictions(clauses: list[m.Clause]) -> list[Finding]:
                         f"clause `{clause.id}` forbids `{act}` that clause `{other.id}` (line {other.span.line}) "
                         "permits for the same licensee", clause.span))
     return out
+
+
+# -- quotes and citations against the licence texts ------------------------------------------------
+
+#: the documents whose quotes and citations are checked (policies and vocabularies cite documentation)
+_TEXTUAL_KINDS = frozenset({"license", "exception", "addendum"})
+_CROSS = re.compile(r"^§(\S+)\s+(§.+)$")
+
+
+def text_shelf() -> TextShelf:
+    """The texts lint reads: beside each terms file in `texts/`, else the shipped `licenses/texts/`."""
+    shipped = data_path("licenses").joinpath("texts")
+    return TextShelf(Path(str(shipped)) if Path(str(shipped)).is_dir() else None, cache_dir())
+
+
+def _text_name(document: m.Document) -> str:
+    return document.field("text") or document.id
+
+
+def lint_fidelity(document: m.Document, catalog: Catalog, shelf: TextShelf) -> list[Finding]:
+    """Every quote occurs in the licence text and every `§` citation names one of its sections.
+
+    A document with `sources: secondary` has no text to check against: its clauses must say in their note
+    which source they rest on.
+    """
+    if document.kind not in _TEXTUAL_KINDS:
+        return []
+    clauses = [*document.clauses, *(c for mod in document.modules for c in mod.clauses)]
+    where = document.span.path
+    if document.field("sources") == "none":
+        return []
+    if document.field("sources") == "secondary":
+        out = []
+        shipped = shelf.locate(_text_name(document), where)
+        if shipped is not None and shelf.has_folder(where) and shipped.parent == Path(where).parent / "texts":
+            out.append(Finding("warning", f"`sources: secondary`, but a text is shipped ({shipped}): "
+                                          "check the clauses against it instead", document.meta_spans.get("sources",
+                                                                                                       document.span)))
+        for clause in clauses:
+            if not (clause.note or "").lower().startswith("secondary source"):
+                out.append(Finding("error", f"clause `{clause.id}` rests on secondary sources: its note must start "
+                                            "with `secondary source` and name the source", clause.span))
+        return out
+    text, problem = _own_text(document, shelf)
+    if problem is not None:
+        return [problem]
+    out = []
+    for clause in clauses:
+        out.extend(_clause_fidelity(clause, text, catalog, shelf, where))
+    return out
+
+
+def _own_text(document: m.Document, shelf: TextShelf) -> tuple[LicenseText | None, Finding | None]:
+    where = document.span.path
+    name = _text_name(document)
+    path = shelf.locate(name, where)
+    if path is None:
+        if document.field("text"):
+            return None, Finding("error", f"no licence text `{name}` in texts/ beside the file or among the shipped "
+                                          "texts", document.meta_spans.get("text", document.span))
+        if shelf.has_folder(where):
+            return None, Finding("error", f"no licence text for `{document.id}`: ship `texts/{name}.txt`, name "
+                                          "another text with `text:`, or declare `sources: secondary`", document.span)
+        return None, None  # a draft outside a library with texts: nothing to check against
+    try:
+        return shelf.read(path), None
+    except LicenseCheckError as exc:
+        return None, Finding("error", exc.message, document.span)
+
+
+def _clause_fidelity(clause: m.Clause, text: LicenseText | None, catalog: Catalog, shelf: TextShelf,
+                     where: str) -> list[Finding]:
+    out: list[Finding] = []
+    cited: list[LicenseText] = []
+    local = not clause.citations
+    for citation in clause.citations:
+        cross = _CROSS.match(citation)
+        other = catalog.resolve(cross.group(1)) if cross else None
+        if cross is None or other is None:
+            local = True
+            if text is not None and not text.has_section(citation):
+                out.append(_section_miss(clause, citation, text))
+            continue
+        assert cross is not None
+        path = shelf.locate(_text_name(other.document), where)
+        if path is None:
+            out.append(Finding("error", f"citation {citation}: no licence text for `{other.base_id}`", clause.span))
+            continue
+        try:
+            other_text = shelf.read(path)
+        except LicenseCheckError as exc:
+            out.append(Finding("error", exc.message, clause.span))
+            continue
+        cited.append(other_text)
+        if not other_text.has_section(cross.group(2)):
+            out.append(_section_miss(clause, citation, other_text, cross.group(2)))
+    if local and text is not None:
+        cited.insert(0, text)
+    if clause.quote and cited:
+        misses = [(t, t.find_quote(clause.quote)) for t in cited]
+        if all(miss is not None for _, miss in misses):
+            first, miss = misses[0]
+            assert miss is not None
+            shown = miss.segment if len(miss.segment) <= 60 else miss.segment[:57] + "..."
+            hint = None
+            if miss.matched:
+                tail = " ".join(miss.matched.split()[-6:])
+                hint = f"the text follows the quote up to \"...{tail}\", then reads \"{miss.text_has.strip()}...\""
+            out.append(Finding("error", f"quote of clause `{clause.id}` not found in {first.path}: \"{shown}\"",
+                               clause.span, hint=hint))
+    return out
+
+
+def _section_miss(clause: m.Clause, citation: str, text: LicenseText, inner: str | None = None) -> Finding:
+    close = text.sections.suggest(inner or citation)
+    hint = f"sections of the text include `§{close}`" if close else None
+    return Finding("error", f"{citation} of clause `{clause.id}` names no section of {text.path}", clause.span,
+                   hint=hint)

@@ -87,6 +87,7 @@ META_FIELDS: Final[Mapping[str, bool]] = {
     "extends": False, "drops": True, "applies-to": True, "note": False, "status": False,
     "deprecated": True, "modules": True, "categories": True, "parameters": True,
     "later-versions": False, "only": False, "governing-law": False, "venue": False, "sources": False,
+    "all-modules": True,
     "own-terms": False,
 }
 
@@ -100,6 +101,7 @@ LATER_VERSIONS: Final[Mapping[str, str]] = {
 SOURCES: Final[Mapping[str, str]] = {
     "text": "the licence text shipped in licenses/texts/ (the default)",
     "secondary": "secondary sources only (the instrument could not be read): quotes and citations are not checked",
+    "none": "no text of its own: a pseudo-licence standing for a kind of terms (a closed product); nothing to check",
 }
 
 # -- the records a vocabulary is made of -------------------------------------------------------

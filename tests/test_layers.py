@@ -28,6 +28,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "licensecheck.api": ("licensecheck.cli", "licensecheck.report", "click"),
     "licensecheck.question": ("licensecheck.check", "licensecheck.cli", "click", "lark"),
     "licensecheck.scan": ("licensecheck.cli", "click"),
+    "licensecheck.texts": ("licensecheck.cli", "licensecheck.report", "licensecheck.check", "licensecheck.api",
+                           "licensecheck.syntax", "licensecheck.catalog", "licensecheck.library", "licensecheck.model",
+                           "click", "lark"),
     # federations: the registry and the matrix are a library above the checker; rendering comes last
     "licensecheck.federation": ("licensecheck.cli", "click"),
     "licensecheck.federation.registry": ("licensecheck.report", "licensecheck.federation.render", "jinja2"),

@@ -364,3 +364,21 @@ def test_an_unknown_and_operand_never_makes_a_verdict_worse_than_unknown(data: d
     data = {**data, "inbound": f"{data['inbound']} AND LicenseRef-not-modelled"}
     combined = check_question(question_from(data)).verdict.value
     assert ("incompatible" if alone == "incompatible" else "unknown") == combined
+
+
+# -- an exception on the outbound licence -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("inbound", "outbound", "verdict"), [
+    ("GPL-2.0-only", "GPL-2.0-only WITH Classpath-exception-2.0", "conditional"),
+    ("GPL-2.0-only WITH Classpath-exception-2.0", "GPL-2.0-only WITH Classpath-exception-2.0", "compatible"),
+    ("GPL-2.0-only WITH Classpath-exception-2.0", "GPL-2.0-only", "compatible"),
+    ("MIT", "GPL-2.0-only WITH Classpath-exception-2.0", "compatible"),
+    ("GPL-3.0-or-later", "GPL-3.0-or-later WITH GCC-exception-3.1", "conditional"),
+])
+def test_an_outbound_exception_covers_only_code_that_carries_it(inbound: str, outbound: str, verdict: str) -> None:
+    """Copyleft code without the outbound licence's exception sends the result out without it (a condition);
+    code under the exception, or permissive code, goes out with it."""
+    result = ask(inbound=inbound, use="static-link", outbound=outbound)
+    assert verdict == result.verdict.value
+    if verdict == "conditional":
+        assert any("instead of" in c for c in result.conditions)

@@ -8,7 +8,15 @@ from collections.abc import Sequence
 
 from licensecheck import model as m
 from licensecheck.check.compiled import Compiled, Source, compile_license
-from licensecheck.check.context import Context, Option, licence_versions, memoised, unclear_outcome
+from licensecheck.check.context import (
+    Context,
+    Option,
+    licence_versions,
+    memoised,
+    option_compiled,
+    option_versions,
+    unclear_outcome,
+)
 from licensecheck.check.grants import restrictions_carried
 from licensecheck.check.verdict import EMPTY, Outcome, Reason, Verdict, all_of
 from licensecheck.vocabulary import CONDITION_RESTRICTIONS
@@ -44,7 +52,13 @@ def _target_versions(ctx: Context, compiled: Compiled, target: m.Target) -> froz
     catalog = ctx.catalog
     if isinstance(target, m.TargetSelf):
         license = compiled.license
-        return licence_versions(catalog, license, target.or_later or license.or_later)
+        versions = licence_versions(catalog, license, target.or_later or license.or_later)
+        if compiled.addition is not None and compiled.addition.kind == "exception":
+            # material under an exception may go out with it, or without it (an additional permission the
+            # distributor may drop, GPL-3.0 §7): a result under the licence with another exception, or under
+            # the licence with an exception its own code does not carry, is not one of its targets
+            return versions | frozenset(f"{v} WITH {compiled.addition.base_id}" for v in versions)
+        return versions
     if isinstance(target, m.TargetId):
         resolved = catalog.resolve(target.id)
         return licence_versions(catalog, resolved) if resolved is not None else None
@@ -59,12 +73,17 @@ def _fits(ctx: Context, compiled: Compiled, target: m.Target, option: Option, pa
     stays as named when an LGPL-3.0 library is linked into it).
     """
     if isinstance(target, m.TargetRequiring):
-        return target.duty in compile_license(option.license).duty_kinds
+        return target.duty in option_compiled(option).duty_kinds
     versions = _target_versions(ctx, compiled, target)
     if versions is None:
         return False
-    wanted = licence_versions(ctx.catalog, option.license)
+    wanted = option_versions(ctx.catalog, option)
     return bool(versions & wanted) if partial else versions >= wanted
+
+
+def _own_versions(ctx: Context, compiled: Compiled) -> frozenset[str]:
+    """The versions the inbound material stands for (with its exception, when it has one)."""
+    return _target_versions(ctx, compiled, m.TargetSelf()) or frozenset()
 
 
 def _edge_applies(ctx: Context, edge: m.Edge) -> bool:
@@ -86,8 +105,8 @@ def fit_material(ctx: Context, compiled: Compiled, whole: Sequence[Source], opti
     if clear and all(any(_fits(ctx, compiled, t, option) for t in s.clause.statement.targets)  # type: ignore[union-attr]
                      for s in clear):
         return "same", clear[0]
-    if option.license.base_id == compiled.license.base_id and licence_versions(ctx.catalog, option.license) <= \
-            licence_versions(ctx.catalog, compiled.license):
+    if option.license.base_id == compiled.license.base_id and option_versions(ctx.catalog, option) <= \
+            _own_versions(ctx, compiled):
         anchor = whole[0] if whole else (compiled.grants[0] if compiled.grants else None)
         if anchor is not None:
             return "same", anchor
@@ -143,7 +162,7 @@ def _accepted(ctx: Context, option: Option) -> list[tuple[frozenset[str], Source
 def outbound_reaches(ctx: Context, option: Option) -> list[Source]:
     cached = ctx.outbound_cache.get(option.label)
     if cached is None:
-        compiled = compile_license(option.license)
+        compiled = option_compiled(option)
         cached = ctx.outbound_cache[option.label] = [source for source, reach in reach_of(ctx, compiled)
                                                      if reach == "whole"]
     return cached
@@ -171,7 +190,7 @@ def _carry_uncached(ctx: Context, compiled: Compiled, option: Option) -> Outcome
         return fit
     if not (_passes_on(ctx) or outbound_reaches(ctx, option)):
         return fit
-    outbound = compile_license(option.license)
+    outbound = option_compiled(option)
     duties = ctx.facts.vocab.duties
     # the licensee writes the result's terms and must put the inbound restrictions into them
     carried = option.license.document.field("own-terms") == "yes" and \
@@ -223,11 +242,11 @@ def _copyleft(ctx: Context, compiled: Compiled, option: Option) -> tuple[Outcome
         reasons = [s.reason(f"requires the result ({scopes[s.clause.statement.scope].text}) under its targets; "  # type: ignore[union-attr]
                             f"{option.label} is not one of them") for s in whole if not s.clause.unclear]
         if compiled.no_further is not None:
-            extra = compile_license(option.license).tag_set() - _accepted_by(compiled)
+            extra = option_compiled(option).tag_set() - _accepted_by(compiled)
             if extra:
                 reasons.append(compiled.no_further.reason(
                     f"forbids further restrictions; {option.label} adds {', '.join(sorted(extra))}"))
-                tagged = dict(compile_license(option.license).tags)
+                tagged = dict(option_compiled(option).tags)
                 reasons.extend(tagged[t].reason(f"the restriction `{t}` of {option.label}") for t in sorted(extra))
         return Outcome(Verdict.INCOMPATIBLE, reasons=tuple(reasons)), True
     if retain:

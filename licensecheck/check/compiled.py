@@ -42,6 +42,7 @@ class Compiled:
 
     id: str
     license: License
+    addition: License | None
     grants: tuple[Source, ...]
     prohibitions: tuple[Source, ...]
     duties: tuple[Source, ...]
@@ -159,6 +160,7 @@ def _compile(license: License, addition: License | None) -> Compiled:
     return Compiled(
         id=display,
         license=license,
+        addition=addition,
         grants=grants,
         prohibitions=prohibitions,
         duties=duties,

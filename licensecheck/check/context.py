@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from licensecheck import model as m
 from licensecheck.catalog import Catalog, License
-from licensecheck.check.compiled import Source
+from licensecheck.check.compiled import Compiled, Source, compile_license
 from licensecheck.check.facts import Facts
 from licensecheck.check.verdict import Outcome, Reason, Verdict
 from licensecheck.expr import Expr
@@ -20,12 +20,28 @@ _V = TypeVar("_V")
 
 @dataclass(frozen=True)
 class Option:
-    """A licence the result may be conveyed under: the named outbound or one reached from it."""
+    """A licence the result may be conveyed under: the named outbound or one reached from it, with the
+    exception its `WITH` adds (GPL-2.0-only WITH Classpath-exception-2.0)."""
 
     license: License
     label: str
     path: str = ""
     reasons: tuple[Reason, ...] = ()
+    addition: License | None = None
+
+
+def option_versions(catalog: Catalog, option: Option) -> frozenset[str]:
+    """The versions an option stands for; with an exception, versions of the licence plus that exception, which
+    a target naming the licence alone does not include."""
+    versions = licence_versions(catalog, option.license)
+    if option.addition is None:
+        return versions
+    return frozenset(f"{v} WITH {option.addition.base_id}" for v in versions)
+
+
+def option_compiled(option: Option) -> Compiled:
+    """The clauses of an option's licence, with its exception's."""
+    return compile_license(option.license, option.addition)
 
 
 @dataclass
@@ -41,8 +57,9 @@ class Context:
     memo: dict[tuple[str, tuple[str | None, ...]], list[Outcome]] = field(default_factory=dict)
     reach_cache: dict[int, list[tuple[Source, str]]] = field(default_factory=dict)
     outbound_cache: dict[str, list[Source]] = field(default_factory=dict)
-    duty_cache: dict[tuple[object, ...], Outcome] = field(default_factory=dict)
     facts_key: tuple[object, ...] = ()
+    #: the facts the leaf being answered can see (`engine._seen_facts`): the key of process-wide memos below it
+    seen: tuple[object, ...] = ()
     depth: int = 0  # how deep in licences that grant or change into other licences
 
     def __post_init__(self) -> None:

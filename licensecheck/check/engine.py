@@ -188,8 +188,15 @@ def _outbound_leaf(ctx: Context, inbound: Expr, leaf: Leaf) -> Outcome:
         return _unknown_id(ctx, leaf.id, "outbound")
     license = ctx.catalog.resolve(leaf.id)
     assert license is not None
-    options = _options(ctx.catalog, license) if ctx.elect else [Option(license, license.id)]
-    return _best_option(ctx, inbound, options)
+    plain: list[Option | None] = _options(ctx.catalog, license) if ctx.elect else [Option(license, license.id)]
+    if leaf.exception is None:
+        return _best_option(ctx, inbound, plain)
+    addition = ctx.catalog.resolve(leaf.exception) if leaf.exception_known else None
+    if addition is None:
+        return _unknown_id(ctx, leaf.exception, "exception")
+    # the exception's licensors grant it for their own code only: the result may have to go out without it
+    named = Option(license, f"{license.id} WITH {addition.id}", addition=addition)
+    return _best_option(ctx, inbound, [named, *plain] if ctx.elect else [named])
 
 
 def _best_option(ctx: Context, inbound: Expr, options: Sequence[Option | None]) -> Outcome:
@@ -313,8 +320,16 @@ def _leaf(ctx: Context, leaf: Leaf, options: Sequence[Option | None],
           okey: tuple[str | None, ...]) -> list[Outcome]:
     """A leaf's outcomes; the same sub-question (leaf, the facts its clauses can see, policy, options) is
     answered once per process."""
-    return memoised(LEAF_CACHE, (_seen_facts(ctx, leaf), str(leaf), ctx.depth, okey),
-                    lambda: _leaf_uncached(ctx, leaf, options))
+    seen = _seen_facts(ctx, leaf)
+    key = (seen, str(leaf), ctx.depth, okey)
+    found = LEAF_CACHE.get(key)
+    if found is None:
+        before, ctx.seen = ctx.seen, seen
+        try:
+            found = memoised(LEAF_CACHE, key, lambda: _leaf_uncached(ctx, leaf, options))
+        finally:
+            ctx.seen = before
+    return found
 
 
 _RELEVANCE: dict[tuple[str, str, str | None], tuple[bool, frozenset[str], frozenset[str]] | None] = {}

@@ -18,7 +18,7 @@ granted more; it is independent of the question's own licensee, and computed onc
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -53,7 +53,7 @@ def _compare(ctx: Context, inbound: Compiled, outbound: Compiled, label: str) ->
         in_cond, in_sources = _granted(inbound, act, optimistic=True)
         if in_cond is True:
             continue
-        found = _counterexample(ctx, in_cond, out_cond, lid)
+        found = _counterexample_memo(ctx, inbound, act, in_cond, out_cond, lid)
         if found is None:
             continue
         who = _who(ctx, _smallest(found, in_cond, out_cond, lid))
@@ -121,15 +121,58 @@ def _granted(compiled: Compiled, act: str, optimistic: bool) -> tuple[m.Cond | b
     return granted, sources
 
 
+_COUNTER: dict[tuple[object, ...], tuple[Facts | None]] = {}
+
+
+def _counterexample_memo(ctx: Context, inbound: Compiled, act: str, in_cond: m.Cond | bool,
+                         out_cond: m.Cond | bool, lid: str) -> Facts | None:
+    """`_counterexample`, once per inbound condition and outbound condition: most outbound licences grant
+    an act unconditionally, so the search is shared between them."""
+    facts = ctx.facts
+    key = (ctx.catalog.token, in_cond, out_cond, lid, facts.use, facts.modified, facts.work, facts.question.parameters)
+    return memoised(_COUNTER, key, lambda: (_counterexample(ctx, in_cond, out_cond, lid),))[0]
+
+
 def _counterexample(ctx: Context, inbound: m.Cond | bool, outbound: m.Cond | bool, lid: str) -> Facts | None:
     """A recipient to whom the outbound condition grants and the inbound one does not, or None."""
-    for facts in _scenarios(ctx, [c for c in (inbound, outbound) if not isinstance(c, bool)]):
+    if inbound is False and outbound is True:
+        return ctx.facts  # nobody may do it under the inbound licence, everybody under the outbound one
+    if inbound == outbound:
+        return None  # the same condition grants the same recipients (licences built on one another)
+
+    def outcome(facts: Facts) -> tuple[object, object]:
         out = outbound if isinstance(outbound, bool) else evaluate(outbound, facts, lid)
-        if out is not True:
-            continue
         into = inbound if isinstance(inbound, bool) else evaluate(inbound, facts, lid)
-        if into is False:
-            return facts
+        return out, into
+
+    budget = [MAX_SCENARIOS]
+    for partial, domains in _scenarios(ctx, [c for c in (inbound, outbound) if not isinstance(c, bool)]):
+        found = _search(partial, domains, 0, outcome, budget)
+        if found is not None:
+            return found
+        if budget[0] <= 0:
+            return None
+    return None
+
+
+def _search(facts: Facts, domains: list[list[tuple[str, Any] | None]], index: int,
+            outcome: Callable[[Facts], tuple[object, object]], budget: list[int]) -> Facts | None:
+    """Depth first over the attributes the conditions name, stopping as soon as the partial facts decide."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return None
+    out, into = outcome(facts)
+    if out is False or into is True:
+        return None
+    if out is True and into is False:
+        return facts if _possible(facts) else None
+    if index == len(domains):
+        return None
+    for pair in domains[index]:
+        following = facts if pair is None else replace(facts, attributes=tuple(sorted((*facts.attributes, pair))))
+        found = _search(following, domains, index + 1, outcome, budget)
+        if found is not None:
+            return found
     return None
 
 
@@ -165,8 +208,9 @@ def _atoms(conds: Sequence[m.Cond]) -> Iterator[m.Cond]:
             yield item
 
 
-def _scenarios(ctx: Context, conds: Sequence[m.Cond]) -> Iterator[Facts]:
-    """Recipients that the conditions tell apart: kinds, and values of the attributes and purposes they name."""
+def _scenarios(ctx: Context, conds: Sequence[m.Cond]) -> Iterator[tuple[Facts, list[list[tuple[str, Any] | None]]]]:
+    """Recipients that the conditions tell apart, by group: for each kind and set of purposes, the recipient
+    with no attribute stated, and the values of the attributes the conditions name for that kind."""
     vocab = ctx.facts.vocab
     kinds: set[str] = set()
     flags: set[str] = set()
@@ -205,18 +249,10 @@ def _scenarios(ctx: Context, conds: Sequence[m.Cond]) -> Iterator[Facts]:
         domains.append([(ACTIVITIES, tuple(sorted(s))) for s in _subsets(sorted(activities))])
     purpose_sets = [frozenset(s) for s in _subsets(sorted(purposes)) if _consistent(vocab, s)]
     base = ctx.facts
-    count = 0
     for kind in candidates:
         kind_domains = [_for_kind(vocab, kind, domain) for domain in domains]
-        for combination in itertools.product(*kind_domains):
-            attributes = tuple(sorted(pair for pair in combination if pair is not None))
-            for chosen in purpose_sets:
-                count += 1
-                if count > MAX_SCENARIOS:
-                    return
-                facts = replace(base, kind=kind, attributes=attributes, purposes=chosen)
-                if _possible(facts):
-                    yield facts
+        for chosen in purpose_sets:
+            yield replace(base, kind=kind, attributes=(), purposes=chosen), kind_domains
 
 
 def _for_kind(vocab: Any, kind: str, domain: list[tuple[str, Any]]) -> list[tuple[str, Any] | None]:

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from licensecheck import model as m
 from licensecheck.check.carry import kept_in_result, outbound_reaches, relicensed
-from licensecheck.check.compiled import Compiled, Source, compile_license
-from licensecheck.check.context import Context, Option, unclear_outcome
+from licensecheck.check.compiled import Compiled, Source
+from licensecheck.check.context import Context, Option, memoised, option_compiled, unclear_outcome
 from licensecheck.check.facts import alternatives, assume, describe, evaluate, unsettled_in
 from licensecheck.check.verdict import EMPTY, Outcome, Reason, Verdict, all_of, any_of
 from licensecheck.vocabulary import CURE_ATTRIBUTE
@@ -162,13 +162,15 @@ def duty_outcome(ctx: Context, compiled: Compiled, option: Option | None) -> Out
         governed = (option.license.base_id == compiled.license.base_id or bool(outbound_reaches(ctx, option))
                     or relicensed(ctx, compiled, option))
         if governed:
-            covered = compile_license(option.license).duty_kinds
+            covered = option_compiled(option).duty_kinds
         keeps = kept_in_result(ctx, compiled, option)
-    key = (id(compiled), covered, option.label if option is not None else None, keeps)
-    cached = ctx.duty_cache.get(key)
-    if cached is None:
-        cached = ctx.duty_cache[key] = _duties_uncached(ctx, compiled, covered, option, keeps)
-    return cached
+    key = (ctx.seen or ctx.facts_key, ctx.catalog.token, id(compiled), covered,
+           option.label if option is not None else None, keeps)
+    return memoised(DUTY_CACHE, key, lambda: _duties_uncached(ctx, compiled, covered, option, keeps))
+
+
+#: duties answered once per process for the same licence, facts, covering duties and option
+DUTY_CACHE: dict[tuple[object, ...], Outcome] = {}
 
 
 def _duties_uncached(ctx: Context, compiled: Compiled, covered: frozenset[str], option: Option | None,
@@ -237,7 +239,7 @@ def _later_duty(ctx: Context, compiled: Compiled, source: Source, statement: m.D
 def _result_cannot(ctx: Context, needed: tuple[str, ...], option: Option, source: Source, what: str) -> Outcome | None:
     """`incompatible` when a duty about the licensee's own result needs grants the outbound licence does not
     give every recipient (publishing source under open terms, for a closed product)."""
-    outbound = compile_license(option.license)
+    outbound = option_compiled(option)
     missing = [act for act in needed if not _grants_everyone(outbound, act)]
     if not missing:
         return None

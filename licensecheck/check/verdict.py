@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 _T = TypeVar("_T")
 
@@ -38,9 +38,11 @@ SYMBOL: dict[Verdict, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Reason:
-    """A clause that decided (part of) a verdict, quoted, with where it is written."""
+class Reason(NamedTuple):
+    """A clause that decided (part of) a verdict, quoted, with where it is written.
+
+    A named tuple: reasons are merged and deduplicated constantly, and a tuple of strings hashes in C.
+    """
 
     license: str
     clause: str

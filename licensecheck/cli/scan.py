@@ -45,23 +45,26 @@ class _Progress:
 
 
 @click.command()
-@click.argument("path", required=False, default=".", type=click.Path(path_type=Path))
+@click.argument("path", required=False, default=".", type=click.Path(path_type=Path, readable=False))  # checked
+# by scan_repository: an unreadable root is bad input (exit 4), not a usage error (2)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text (grouped by verdict), json (schema in docs/scanning.md), sarif (2.1.0, for code "
                    "scanning), github (workflow annotations), markdown (a pull-request comment).")
 @click.option("--strict", is_flag=True, help="Exit 1 on `conditional` findings too.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), metavar="FILE",
+@click.option("--config", "config_path", type=click.Path(path_type=Path, readable=False), metavar="FILE",
               help="Configuration file (default: PATH/.licensecheck.yaml, else [tool.licensecheck] in "
                    "PATH/pyproject.toml).")
 @click.option("--output", "-o", "output", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
 @click.option("--tags-only", is_flag=True, help="Read SPDX tags and REUSE annotations only (no licence files, "
                                                 "manifests, installed packages or SBOMs).")
-@click.option("--verbose", "-v", is_flag=True, help="Text format: every location, and the reasons of compatible "
-                                                    "findings too.")
+@click.option("--all", "all_lines", is_flag=True, help="Text format: list every compatible finding (by default they "
+                                                       "are summarised per licence).")
+@click.option("--verbose", "-v", is_flag=True, help="Text format: every finding and location, and the reasons of "
+                                                    "compatible findings too.")
 @terms_option
 def scan(path: Path, fmt: str, strict: bool, config_path: Path | None, output: Path | None, tags_only: bool,
-         verbose: bool, terms: tuple[Path, ...]) -> None:
+         all_lines: bool, verbose: bool, terms: tuple[Path, ...]) -> None:
     """Find every licence in PATH (default: the current folder) and check each against the project.
 
     \b
@@ -70,7 +73,7 @@ def scan(path: Path, fmt: str, strict: bool, config_path: Path | None, output: P
     Exit codes: 0 all compatible (or conditional), 1 incompatible (conditional too with --strict),
     3 unknown, 4 unreadable input; the worst finding wins.
     """
-    from licensecheck.scan import Options, scan_repository, worst
+    from licensecheck.scan import Options, scan_repository
 
     catalog = catalog_for(terms)
     progress = _Progress() if sys.stderr.isatty() else None
@@ -84,7 +87,7 @@ def scan(path: Path, fmt: str, strict: bool, config_path: Path | None, output: P
         gc.enable()
         if progress is not None:
             progress.close()
-    text = _render(report, fmt, strict, verbose)
+    text = _render(report, fmt, strict, verbose, all_lines)
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
@@ -92,12 +95,20 @@ def scan(path: Path, fmt: str, strict: bool, config_path: Path | None, output: P
             raise InputError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     else:
         click.echo(text, nl=False)
-    if report.input_errors:
-        sys.exit(ExitCode.INPUT_ERROR)
-    sys.exit(ExitCode.for_verdict(worst(report), strict))
+    sys.exit(exit_code(report, strict))
 
 
-def _render(report: ScanReport, fmt: str, strict: bool, verbose: bool) -> str:
+def exit_code(report: ScanReport, strict: bool) -> int:
+    """The worst finding wins; a file that could not be read (exit 4) is outranked only by a failing finding."""
+    from licensecheck.scan import worst
+
+    code = ExitCode.for_verdict(worst(report), strict)
+    if report.input_errors and code != ExitCode.INCOMPATIBLE:
+        return int(ExitCode.INPUT_ERROR)
+    return int(code)
+
+
+def _render(report: ScanReport, fmt: str, strict: bool, verbose: bool, all_lines: bool = False) -> str:
     if fmt == "json":
         from licensecheck.report.scan_json import format_json
 
@@ -116,7 +127,7 @@ def _render(report: ScanReport, fmt: str, strict: bool, verbose: bool) -> str:
         return format_markdown(report)
     from licensecheck.report.scan_text import format_text
 
-    return format_text(report, verbose)
+    return format_text(report, verbose, all_lines)
 
 
 @click.command()

@@ -10,6 +10,6 @@ from __future__ import annotations
 
 from licensecheck.federation.matrix import Matrix, Selection
 from licensecheck.federation.recommend import Recommendation, recommend
-from licensecheck.federation.registry import Registry, read_registry
+from licensecheck.federation.registry import Registry, default_uses, read_registry
 
-__all__ = ["Matrix", "Recommendation", "Registry", "Selection", "read_registry", "recommend"]
+__all__ = ["Matrix", "Recommendation", "Registry", "Selection", "default_uses", "read_registry", "recommend"]

@@ -26,6 +26,14 @@ from licensecheck.yamlio import Node, read_yaml, short
 
 FORMAT_VERSION = 1
 
+def default_uses(words: Vocabulary | None = None) -> dict[str, tuple[str, ...]]:
+    """The uses asked per kind of work when a registry has no `uses`: the vocabulary's (`work ... asked as`,
+    licenses/vocabulary.vocab; documented in docs/federation.md)."""
+    if words is None:
+        from licensecheck.question import shipped_vocabulary
+
+        words = shipped_vocabulary()
+    return dict(words.work_uses)
 
 #: what an id may be made of (ids end up in file names, HTML attributes and filters)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -161,8 +169,9 @@ def registry_from(root: Node | None, shown: str, catalog: Catalog, base: Path,
 
 def _uses(node: Node | None, words: Vocabulary) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], bool]:
     if node is None:
-        # the uses asked per kind of work when the registry has no `uses`: the vocabulary's (`work ... asked as`)
-        return tuple((kind, uses) for kind, uses in words.work_uses.items() if kind in words.works), True
+        defaults = default_uses(words)
+        return tuple((kind, tuple(u for u in defaults[kind] if u in words.uses)) for kind in words.works
+                     if kind in defaults), True
     _mapping(node, "`uses`")
     given: dict[str, tuple[str, ...]] = {}
     for kind, key, value in node.items():
@@ -405,4 +414,4 @@ def distributing(use: str, words: Vocabulary) -> bool:
 
 
 __all__ = ["FORMAT_VERSION", "NO_LICENCE_FOUND", "Commons", "LicenceSource", "Party", "Product",
-           "Registry", "Scanner", "distributing", "read_registry", "registry_from"]
+           "Registry", "Scanner", "default_uses", "distributing", "read_registry", "registry_from"]

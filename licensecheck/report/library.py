@@ -101,12 +101,17 @@ def show_text(license: License) -> str:
         if values:
             lines.append(f"  {key}: {', '.join(values)}")
     lines.append(f"  defined in: {doc.span.path}")
+    secondary = _secondary(doc)
+    if secondary:
+        lines.append(f"  sources: {secondary}")
     lines.append("")
     for clause in license.clauses:
         cites = " ".join(clause.citations)
         module = f" (module {clause.module})" if clause.module else ""
         lines.append(f"[{clause.id}] {cites}{module}  {clause.span}")
         lines.append(f"    {statement_text(clause.statement, license.vocabulary)}")
+        if secondary:
+            lines.append("    rests on secondary sources, not on the licence text (its note names them)")
         if clause.quote:
             lines.append(f"    quote: \"{clause.quote}\"")
         if clause.note:
@@ -116,9 +121,17 @@ def show_text(license: License) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _secondary(doc: m.Document) -> str:
+    """What a document resting on secondary sources says of its clauses, or "" for one read from its text."""
+    if doc.field("sources") != "secondary":
+        return ""
+    return "secondary sources only (the instrument could not be read): quotes and citations are not checked"
+
+
 def show_dict(license: License) -> dict[str, Any]:
-    """A licence's rules as a JSON-ready mapping."""
+    """A licence's rules as a JSON-ready mapping (`sources`: what the clauses rest on; `secondary` per clause)."""
     doc = license.document
+    secondary = bool(_secondary(doc))
     return {
         "format_version": 1,
         "license": {
@@ -129,9 +142,11 @@ def show_dict(license: License) -> dict[str, Any]:
             "work": list(doc.fields("works")),
             "family": doc.field("family") or None,
             "location": doc.span.path,
+            "sources": doc.field("sources") or "text",
             "clauses": [
                 {"id": c.id, "module": c.module, "citations": list(c.citations), "location": str(c.span),
-                 "text": c.text, "statement": statement_text(c.statement, license.vocabulary), "unclear": c.unclear}
+                 "text": c.text, "statement": statement_text(c.statement, license.vocabulary), "unclear": c.unclear,
+                 "secondary": secondary}
                 for c in license.clauses
             ],
         },

@@ -7,6 +7,39 @@ from licensecheck.check.verdict import Verdict
 from licensecheck.question import needs_outbound
 from licensecheck.scan.model import Finding, Kind
 
+
+def shown(text: str) -> str:
+    """Text from the scanned tree made safe to print: every character that is not printable is escaped.
+
+    File names and tag values come from the tree as they are: a newline, a carriage return or an ANSI
+    escape sequence in a name would otherwise reach the terminal or break a line-based format, and a
+    name that is not valid UTF-8 (held with lone surrogates) cannot be written at all. They become
+    `\\n`, `\\r`, `\\x1b`, `\\xff` (an undecodable byte) or `\\u200b`, the same in every format.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char.isprintable():
+            out.append(char)
+            continue
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif char in "\n\r\t":
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char])
+        elif code < 0x100:
+            out.append(f"\\x{code:02x}")
+        else:
+            out.append(f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
+
+
+def shown_lines(lines: list[str]) -> str:
+    """Lines joined by newlines, each made safe with `shown`, with a final newline."""
+    return "\n".join(shown(line) for line in lines) + "\n"
+
+
 #: order in which reports list verdicts: what fails first
 ORDER = (Verdict.INCOMPATIBLE, Verdict.UNKNOWN, Verdict.CONDITIONAL, Verdict.COMPATIBLE)
 

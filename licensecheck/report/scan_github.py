@@ -9,7 +9,7 @@ annotated. A last `::notice` line gives the summary.
 from __future__ import annotations
 
 from licensecheck.check.verdict import Verdict
-from licensecheck.report.scan_common import message
+from licensecheck.report.scan_common import message, shown
 from licensecheck.report.scan_json import summary
 from licensecheck.scan.findings import worst
 from licensecheck.scan.model import ScanReport, Severity
@@ -18,7 +18,7 @@ MAX_PER_FINDING = 10  # GitHub shows at most 10 annotations of each level per st
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -53,7 +53,7 @@ def format_github(report: ScanReport, strict: bool = False) -> str:
     for problem in report.problems:
         if problem.severity is not Severity.SKIPPED:
             lines.append(_command("error" if problem.severity is Severity.ERROR else "warning", problem.message,
-                                  problem.path))
+                                  problem.path, problem.line))
     counts = summary(report)
     lines.append(_command("notice", f"licensecheck: {worst(report).value} - {counts['incompatible']} incompatible, "
                                     f"{counts['unknown']} unknown, {counts['conditional']} conditional, "

@@ -7,10 +7,22 @@ import json
 from typing import Any
 
 from licensecheck.check.verdict import Verdict
+from licensecheck.report.scan_common import shown
 from licensecheck.scan.findings import worst
 from licensecheck.scan.model import Finding, ScanReport
 
 FORMAT_VERSION = 1
+#: the JSON Schema of the document, shipped in the package beside this module
+SCHEMA_FILE = "scan-report.schema.json"
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of `licensecheck scan --format json`."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent / SCHEMA_FILE).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -71,7 +83,8 @@ def report_dict(report: ScanReport) -> dict[str, Any]:
         "verdict": verdict.value,
         "findings": [finding_dict(f) for f in report.findings],
         "files": [{"path": f.path, "expressions": list(f.expressions)} for f in report.files],
-        "problems": [{"path": p.path, "severity": p.severity.value, "message": p.message} for p in report.problems],
+        "problems": [{"path": p.path, "line": p.line, "severity": p.severity.value, "message": p.message}
+                     for p in report.problems],
         "summary": summary(report),
     }
 
@@ -92,6 +105,17 @@ def dumps_lines(document: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+def _safe(value: Any) -> Any:
+    """Every string of the document made safe to print (see scan_common.shown)."""
+    if isinstance(value, str):
+        return value if value.isprintable() else shown(value)
+    if isinstance(value, list):
+        return [_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _safe(v) for k, v in value.items()}
+    return value
+
+
 def format_json(report: ScanReport) -> str:
     """The report as one JSON document."""
-    return dumps_lines(report_dict(report))
+    return dumps_lines(_safe(report_dict(report)))

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from licensecheck.check.verdict import Verdict
-from licensecheck.report.scan_common import ORDER, locations, question, subject
+from licensecheck.report.scan_common import ORDER, locations, question, shown_lines, subject
 from licensecheck.report.scan_json import summary
 from licensecheck.scan.findings import worst
 from licensecheck.scan.model import Finding, ScanReport, Severity
@@ -64,7 +64,7 @@ def format_markdown(report: ScanReport) -> str:
         lines += ["", f"#### accepted exceptions ({len(accepted)})", "", *_table(accepted)]
     shown = [p for p in report.problems if p.severity is not Severity.SKIPPED]
     if shown:
-        lines += ["", f"#### problems ({len(shown)})", ""] + [f"- `{_cell(p.path)}`: {p.severity.value}: "
+        lines += ["", f"#### problems ({len(shown)})", ""] + [f"- `{_cell(p.where)}`: {p.severity.value}: "
                                                                f"{_cell(p.message)}" for p in shown]
     lines += ["", "<sub>licensecheck gives no legal advice: every verdict cites the clauses it rests on.</sub>"]
-    return "\n".join(lines) + "\n"
+    return shown_lines(lines)

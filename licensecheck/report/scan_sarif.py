@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from typing import Any
+from urllib.parse import quote
 
 from licensecheck import __version__
 from licensecheck.check.verdict import Verdict
 from licensecheck.report.json import dumps
-from licensecheck.report.scan_common import message
+from licensecheck.report.scan_common import message, shown
 from licensecheck.scan.model import Finding, Kind, ScanReport, Severity
 
 MAX_LOCATIONS = 200
@@ -34,15 +35,20 @@ RULES: tuple[tuple[str, str, str, str], ...] = (
 _RULE_OF = {Verdict.INCOMPATIBLE: 0, Verdict.UNKNOWN: 1, Verdict.CONDITIONAL: 2}
 
 
+def uri(path: str) -> str:
+    """A relative path as a URI reference: its bytes (undecodable ones included) percent-encoded."""
+    return quote(path.encode("utf-8", "surrogateescape"), safe="/") if path else "."
+
+
 def _location(path: str, line: int | None) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": path or ".", "uriBaseId": "%SRCROOT%"}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"}}
     if line:
         physical["region"] = {"startLine": line}
     return {"physicalLocation": physical}
 
 
 def _fingerprint(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _results(finding: Finding, strict: bool) -> list[dict[str, Any]]:
@@ -54,7 +60,7 @@ def _results(finding: Finding, strict: bool) -> list[dict[str, Any]]:
     level = RULES[index][2]
     if strict and finding.verdict is Verdict.CONDITIONAL:
         level = "error"
-    text = message(finding)
+    text = shown(message(finding))
     places = list(dict.fromkeys((d.location.path, d.location.line) for d in finding.component.declarations))
     if not places:
         places = [(".", None)]
@@ -83,7 +89,8 @@ def sarif_dict(report: ScanReport, strict: bool = False) -> dict[str, Any]:
             continue
         results.append({
             "ruleId": RULES[4][0], "ruleIndex": 4, "level": "error" if problem.severity is Severity.ERROR else "warning",
-            "message": {"text": problem.message}, "locations": [_location(problem.path, None)],
+            "message": {"text": shown(f"{problem.where}: {problem.message}")},
+            "locations": [_location(problem.path, problem.line)],
             "partialFingerprints": {"licensecheckFinding/v1": _fingerprint("LC005", problem.path, problem.message)},
         })
     rules = [{"id": rule_id, "name": name, "shortDescription": {"text": text},

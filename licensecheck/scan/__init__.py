@@ -37,8 +37,23 @@ def scan_repository(root: Path, config: Config | None = None, config_path: Path 
         from licensecheck.library import load_library
 
         catalog = load_library()
+    if config.terms:
+        catalog = _with_terms(catalog, config)
     inventory = collect(os.path.abspath(root), config, options or Options(), progress)
     return evaluate(replace(inventory, root=str(root)), config, catalog, today)
+
+
+def _with_terms(catalog: Catalog, config: Config) -> Catalog:
+    """The catalog with the project's own terms files (`terms:` in the configuration)."""
+    from licensecheck.library import expand_paths, with_documents
+    from licensecheck.syntax.parser import read_document
+
+    paths = [Path(p) for p in config.terms]
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{config.path}: `terms`: no such file or folder: {path}")
+    documents = [read_document(path) for path in expand_paths(paths)]
+    return with_documents([*catalog.documents.values(), *catalog.policies.values(), *documents])
 
 
 __all__ = ["Config", "Finding", "Inventory", "Options", "ScanReport", "load_config", "scan_repository", "worst"]

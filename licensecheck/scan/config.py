@@ -19,9 +19,16 @@ from licensecheck.question import Licensee, licensee_from, shipped_vocabulary
 from licensecheck.source import Span
 
 CONFIG_NAMES = (".licensecheck.yaml", ".licensecheck.yml")
-KEYS = ("outbound", "licensee", "purpose", "policy", "usage", "exclude", "exceptions", "date")
+KEYS = ("outbound", "licensee", "purpose", "policy", "usage", "exclude", "exceptions", "date", "allow", "deny",
+        "overrides", "terms", "unknown")
 RULE_KEYS = ("path", "package", "ecosystem", "use", "modified")
-EXCEPTION_KEYS = ("component", "path", "reason", "expires")
+EXCEPTION_KEYS = ("component", "path", "reason", "expires", "license")
+OVERRIDE_KEYS = ("package", "version", "license", "reason")
+#: `unknown:` keys: which unknown findings need not fail the scan, and the settings they take
+UNKNOWN_KEYS = ("build-only", "lockfile-only")
+UNKNOWN_SETTINGS = ("fail", "accept")
+#: configuration files larger than this are refused (a configuration is a few kilobytes)
+CONFIG_MAX_BYTES = 1024 * 1024
 ECOSYSTEMS = ("pypi", "npm", "cargo", "composer", "maven", "golang", "gem", "nuget", "files")
 
 
@@ -46,10 +53,23 @@ class ExceptionRule:
     expires: dt.date | None = None
     location: str = ""
 
+    license: str | None = None  # the licence the exception was accepted for; another one fails again
+
     @property
     def label(self) -> str:
         """What the exception covers, as written."""
         return self.component or self.path or "?"
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A package whose declared licence is wrong: the licence to use instead, and why."""
+
+    package: str  # a name glob
+    license: str
+    reason: str
+    version: str | None = None
+    location: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +85,45 @@ class Config:
     exclude: tuple[str, ...] = ()
     exceptions: tuple[ExceptionRule, ...] = ()
     date: dt.date | None = None
+    allow: tuple[str, ...] = ()  # licence ids or categories the project accepts (a policy written in place)
+    deny: tuple[str, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    terms: tuple[str, ...] = ()  # the project's own terms files (absolute paths)
+    unknown: tuple[tuple[str, str], ...] = ()  # (kind of unknown finding, fail | accept)
+    allow_line: int | None = None
+    deny_line: int | None = None
+
+    def unknown_setting(self, kind: str) -> str:
+        """How unknown findings of a kind count: `fail` (the default) or `accept`."""
+        return dict(self.unknown).get(kind, "fail")
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """Whether a root-level file is a regular file that is, or links to something, inside the root.
+
+    Configuration obeys the rule of every scanned file: a link out of the root is not followed (the
+    walk reports it), so its values never reach the report.
+    """
+    try:
+        if not path.is_symlink():
+            return path.is_file()
+        target = path.resolve(strict=True)
+        real_root = root.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return target.is_file() and (target == real_root or real_root in target.parents)
 
 
 def find_config(root: Path) -> tuple[Path, Mapping[str, Any] | None] | None:
     """The configuration file of a project root, if any, with its `[tool.licensecheck]` table for TOML."""
     for name in CONFIG_NAMES:
-        if (root / name).is_file():
+        if _inside(root, root / name):
             return root / name, None
     pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
+    if _inside(root, pyproject):
         try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = tomllib.loads(_read(pyproject))
+        except (InputError, tomllib.TOMLDecodeError, ValueError, RecursionError):
             return None  # the manifest reader reports a malformed pyproject.toml
         table = data.get("tool", {}).get("licensecheck") if isinstance(data.get("tool"), Mapping) else None
         if isinstance(table, Mapping):
@@ -93,6 +140,8 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
                 data = tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
                 raise InputError(f"{explicit}: malformed TOML: {exc}") from None
+            except (ValueError, RecursionError):
+                raise InputError(f"{explicit}: malformed TOML: an integer too long or nesting too deep") from None
             tool = data.get("tool")
             table = tool.get("licensecheck") if isinstance(tool, Mapping) else None
             return config_from(table if isinstance(table, Mapping) else {}, str(explicit), text)
@@ -107,27 +156,23 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
 
 
 def _read(path: Path) -> str:
+    """A configuration file's text: a regular file (never a pipe or a device) of at most CONFIG_MAX_BYTES."""
+    from licensecheck.files import read_text
+
+    if not path.exists() and not path.is_symlink():
+        raise InputError(f"{path}: no such configuration file")
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such configuration file") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return read_text(path, str(path), max_bytes=CONFIG_MAX_BYTES)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc.message}") from None
 
 
 def _yaml_config(path: Path) -> Config:
-    import yaml
+    from licensecheck.yamlio import parse_yaml
 
     text = _read(path)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"{path}{where}: malformed YAML: {problem}") from None
+    node = parse_yaml(text, str(path), what="YAML")  # positioned InputError on any bad scalar
+    data = node.plain() if node is not None else None
     if data is None:
         data = {}
     if not isinstance(data, Mapping):
@@ -178,6 +223,26 @@ def config_from(data: Mapping[str, Any], path: str, text: str = "") -> Config:
         exclude = [exclude]
     if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
         raise InputError(f"{path}: `exclude` must be a list of path globs")
+    allow, allow_line = _licence_list(data.get("allow"), "allow", path, text)
+    deny, deny_line = _licence_list(data.get("deny"), "deny", path, text)
+    if (allow or deny) and policy is not None:
+        raise InputError(f"{path}: `allow`/`deny` are a policy written in place; they cannot be combined with "
+                         f"`policy: {policy}` (write the rules into a policy file instead)")
+    terms = data.get("terms") or []
+    if isinstance(terms, str):
+        terms = [terms]
+    if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise InputError(f"{path}: `terms` must be a list of terms files or folders, relative to the configuration")
+    base = Path(path).parent
+    unknown = data.get("unknown") or {}
+    if not isinstance(unknown, Mapping):
+        raise InputError(f"{path}: `unknown` must be a mapping such as `{{build-only: accept}}` "
+                         f"(keys: {', '.join(UNKNOWN_KEYS)})")
+    for key, value in unknown.items():
+        if key not in UNKNOWN_KEYS:
+            raise InputError(f"{path}: unknown key `{key}` in `unknown` (known: {', '.join(UNKNOWN_KEYS)})")
+        if value not in UNKNOWN_SETTINGS:
+            raise InputError(f"{path}: `unknown: {key}` must be one of {', '.join(UNKNOWN_SETTINGS)}, not `{value}`")
     return Config(
         path=path,
         outbound=outbound.strip() if isinstance(outbound, str) else None,
@@ -188,7 +253,45 @@ def config_from(data: Mapping[str, Any], path: str, text: str = "") -> Config:
         exclude=tuple(exclude),
         exceptions=tuple(_exception(item, path, text) for item in _list(data.get("exceptions"), "exceptions", path)),
         date=_date(data["date"], "`date`", path) if data.get("date") is not None else None,
+        allow=allow,
+        deny=deny,
+        overrides=tuple(_override(item, path, text) for item in _list(data.get("overrides"), "overrides", path)),
+        terms=tuple(str((base / t.strip()).resolve()) if not Path(t.strip()).is_absolute() else t.strip()
+                    for t in terms),
+        unknown=tuple((str(k), str(v)) for k, v in unknown.items()),
+        allow_line=allow_line,
+        deny_line=deny_line,
     )
+
+
+def _licence_list(value: Any, what: str, path: str, text: str) -> tuple[tuple[str, ...], int | None]:
+    if value is None:
+        return (), None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9.+:-]+", v.strip())
+                                              for v in value):
+        raise InputError(f"{path}: `{what}` must be a list of licence ids or categories (such as `MIT`, `permissive`)")
+    match = re.search(rf"^\s*{what}\s*[:=]", text, re.MULTILINE)
+    line = text.count("\n", 0, match.start()) + 1 if match else None
+    return tuple(v.strip() for v in value), line
+
+
+def _override(item: Mapping[str, Any], path: str, text: str) -> Override:
+    for key in item:
+        if key not in OVERRIDE_KEYS:
+            raise InputError(f"{path}: unknown key `{key}` in an override (known: {', '.join(OVERRIDE_KEYS)})")
+    package, license, reason = item.get("package"), item.get("license"), item.get("reason")
+    if not isinstance(package, str) or not package.strip():
+        raise InputError(f"{path}: an override needs `package` (a package name, globs allowed)")
+    if not isinstance(license, str) or not license.strip():
+        raise InputError(f"{path}: the override for `{package}` needs `license` (an SPDX expression)")
+    if not isinstance(reason, str) or not reason.strip():
+        raise InputError(f"{path}: the override for `{package}` needs a `reason` (why the declared licence is wrong)")
+    version = item.get("version")
+    line = _line(text, package)
+    return Override(package.strip(), license.strip(), reason.strip(), None if version is None else str(version),
+                    f"{path}:{line}" if line else path)
 
 
 def _list(value: Any, what: str, path: str) -> list[Mapping[str, Any]]:
@@ -230,9 +333,12 @@ def _exception(item: Mapping[str, Any], path: str, text: str) -> ExceptionRule:
         raise InputError(f"{path}: the exception for `{component or glob}` needs a `reason`")
     expires = item.get("expires")
     line = _line(text, str(component or glob))
+    pinned = item.get("license")
+    if pinned is not None and (not isinstance(pinned, str) or not pinned.strip()):
+        raise InputError(f"{path}: the exception for `{component or glob}`: `license` must be an SPDX expression")
     return ExceptionRule(reason.strip(), component, glob,
                          _date(expires, "`expires`", path) if expires is not None else None,
-                         f"{path}:{line}" if line else path)
+                         f"{path}:{line}" if line else path, pinned.strip() if isinstance(pinned, str) else None)
 
 
 def _opt(value: Any) -> str | None:

@@ -49,6 +49,10 @@ class Manifest:
     dependencies: tuple[tuple[str, str], ...] = ()  # (normalised name, "runtime" | "dev")
     requires: tuple[str, ...] = ()  # for installed packages: normalised names they need at run time
     license_file: str | None = None  # a licence file the manifest points to
+    license_files: tuple[str, ...] = ()  # METADATA `License-File` entries
+    license_text: str | None = None  # a METADATA `License` field holding a whole licence text
+    identified_from: str | None = None  # the licence file (path:line) the licence was identified from
+    unidentified: str | None = None  # licence files that were read but not identified, with their closest match
 
 
 def normalise_name(ecosystem: str, name: str) -> str:
@@ -64,6 +68,54 @@ def line_of(text: str, pattern: str, start: int = 0) -> int | None:
     if match is None:
         return None
     return text.count("\n", 0, match.start()) + 1
+
+
+#: Python refuses to convert integers longer than this (sys.get_int_max_str_digits)
+MAX_INT_DIGITS = 4300
+
+
+def _int_or_text(text: str) -> int | str:
+    """A JSON integer; one too long for Python to convert is kept as its text (no field we read is a number)."""
+    return int(text) if len(text.lstrip("-")) <= MAX_INT_DIGITS else text
+
+
+def load_json(text: str) -> Any:
+    """A JSON document; ManifestError for malformed JSON, too deep a nesting."""
+    try:
+        return json.loads(text, parse_int=_int_or_text)
+    except json.JSONDecodeError as exc:
+        raise ManifestError(f"malformed JSON: {exc}") from None
+    except RecursionError:
+        raise ManifestError("malformed JSON: nested too deeply") from None
+    except ValueError as exc:  # a float literal Python cannot hold, for instance
+        raise ManifestError(f"malformed JSON: {str(exc)[:80]}") from None
+
+
+def load_toml(text: str) -> dict[str, Any]:
+    """A TOML document; ManifestError for malformed TOML or an integer of more than 4,300 digits."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ManifestError(f"malformed TOML: {exc}") from None
+    except RecursionError:
+        raise ManifestError("malformed TOML: nested too deeply") from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise ManifestError(f"malformed TOML: an integer of more than {MAX_INT_DIGITS:,} digits") from None
+        raise ManifestError(f"malformed TOML: {str(exc)[:80]}") from None
+
+
+def encodable(text: str) -> str:
+    """Text a C parser (expat, libyaml) accepts: lone surrogates (undecodable bytes) become U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _declared(raw: str, line: int | None) -> Declared:
@@ -93,10 +145,7 @@ def _deps(ecosystem: str, names: Iterable[str], kind: str) -> list[tuple[str, st
 
 def read_pyproject(path: str, text: str) -> Manifest | None:
     """pyproject.toml: PEP 621 `[project]` (PEP 639 `license` expression or table) or Poetry."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ManifestError(f"malformed TOML: {exc}") from None
+    data = load_toml(text)
     project = data.get("project")
     tool = data.get("tool") if isinstance(data.get("tool"), Mapping) else {}
     poetry = tool.get("poetry") if isinstance(tool, Mapping) else None
@@ -115,20 +164,20 @@ def read_pyproject(path: str, text: str) -> Manifest | None:
         elif isinstance(value.get("file"), str):
             license_file = value["file"]
     if not licenses:
-        classifiers = [c for c in section.get("classifiers", []) if isinstance(c, str)]
+        classifiers = [c for c in _list(section.get("classifiers")) if isinstance(c, str)]
         mapped = from_classifiers(classifiers)
         if mapped is not None:
             licenses.append(Declared(mapped, line_of(text, r"License ::"), mapped))
     deps: list[tuple[str, str]] = []
     if isinstance(project, Mapping):
-        deps += _deps("pypi", _requirement_names(project.get("dependencies", [])), "runtime")
+        deps += _deps("pypi", _requirement_names(_list(project.get("dependencies"))), "runtime")
         for group, items in _mapping(project.get("optional-dependencies")).items():
             kind = "dev" if group.lower() in _DEV_GROUPS else "runtime"
             deps += _deps("pypi", _requirement_names(items if isinstance(items, list) else []), kind)
     for items in _mapping(data.get("dependency-groups")).values():
         deps += _deps("pypi", _requirement_names(items if isinstance(items, list) else []), "dev")
     if isinstance(poetry, Mapping):
-        deps += _deps("pypi", [n for n in _mapping(poetry.get("dependencies")) if n.lower() != "python"], "runtime")
+        deps += _deps("pypi", [n for n in _mapping(poetry.get("dependencies")) if str(n).lower() != "python"], "runtime")
         deps += _deps("pypi", _mapping(poetry.get("dev-dependencies")), "dev")
         for group in _mapping(poetry.get("group")).values():
             deps += _deps("pypi", _mapping(_mapping(group).get("dependencies")), "dev")
@@ -169,19 +218,27 @@ def read_setup_cfg(path: str, text: str) -> Manifest | None:
 def read_metadata(path: str, text: str) -> Manifest:
     """An installed distribution's METADATA: License-Expression, else License, else classifiers."""
     message = HeaderParser().parsestr(text)
-    name = message.get("Name")
+
+    def header(key: str) -> str | None:  # a value with undecodable bytes comes back as a Header object
+        value = message.get(key)
+        return None if value is None else str(value)
+
+    def headers(key: str) -> list[str]:
+        return [str(v) for v in message.get_all(key) or []]
+
+    name = header("Name")
     if not name:
         raise ManifestError("METADATA without a Name field")
     licenses: list[Declared] = []
-    expression = message.get("License-Expression")
+    expression = header("License-Expression")
     if expression:
         licenses.append(_declared(expression.strip(), line_of(text, r"^License-Expression:")))
     else:
-        free = (message.get("License") or "").strip()
+        free = (header("License") or "").strip()
         first = free.splitlines()[0].strip() if free else ""
         mapped = to_expression(first) if first and len(free.splitlines()) == 1 else None
         if mapped is None:
-            classified = from_classifiers(message.get_all("Classifier") or [])
+            classified = from_classifiers(headers("Classifier"))
             if classified is not None:
                 licenses.append(Declared(classified, line_of(text, r"^Classifier: License ::"), classified))
             elif first:
@@ -189,23 +246,21 @@ def read_metadata(path: str, text: str) -> Manifest:
         else:
             licenses.append(Declared(first, line_of(text, r"^License:"), mapped))
     requires = []
-    for requirement in message.get_all("Requires-Dist") or []:
+    for requirement in headers("Requires-Dist"):
         if "extra ==" in requirement or "extra==" in requirement:
             continue
         requires += _requirement_names([requirement])
-    return Manifest(path, "pypi", name, message.get("Version"), tuple(licenses),
-                    requires=tuple(normalise_name("pypi", r) for r in requires))
+    full = (header("License") or "").strip()
+    return Manifest(path, "pypi", name, header("Version"), tuple(licenses),
+                    requires=tuple(normalise_name("pypi", r) for r in requires),
+                    license_files=tuple(headers("License-File")),
+                    license_text=full if len(full.splitlines()) > 3 else None)
 
 
 # -- JavaScript, Rust, PHP, Java -------------------------------------------------------------------
 
 def _json(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ManifestError(f"malformed JSON: {exc}") from None
-    except RecursionError:
-        raise ManifestError("malformed JSON: nested too deeply") from None
+    return load_json(text)
 
 
 def read_package_json(path: str, text: str) -> Manifest | None:
@@ -216,13 +271,16 @@ def read_package_json(path: str, text: str) -> Manifest | None:
     licenses: list[Declared] = []
     value = data.get("license")
     line = line_of(text, r'"licenses?"\s*:')
-    if isinstance(value, str):
+    license_file = None
+    if isinstance(value, str) and value.upper().startswith("SEE LICEN") and " IN " in value.upper():
+        license_file = value[value.upper().index(" IN ") + 4:].strip() or None  # npm: `SEE LICENSE IN <file>`
+    elif isinstance(value, str):
         licenses.append(_declared(value, line))
     elif isinstance(value, Mapping) and isinstance(value.get("type"), str):
         licenses.append(_declared(value["type"], line))
     elif isinstance(data.get("licenses"), list):
         types = [item["type"] for item in data["licenses"] if isinstance(item, Mapping)
-                 and isinstance(item.get("type"), str)]
+                 and isinstance(item.get("type"), str)] + [item for item in data["licenses"] if isinstance(item, str)]
         if types:
             raw = " OR ".join(types)
             licenses.append(_declared(raw, line))
@@ -231,15 +289,12 @@ def read_package_json(path: str, text: str) -> Manifest | None:
                       ("optionalDependencies", "runtime"), ("devDependencies", "dev")):
         deps += _deps("npm", _mapping(data.get(key)), kind)
     return Manifest(path, "npm", _str(data.get("name")), _str(data.get("version")), tuple(licenses), tuple(deps),
-                    requires=tuple(n for n, kind in deps if kind == "runtime"))
+                    requires=tuple(n for n, kind in deps if kind == "runtime"), license_file=license_file)
 
 
 def read_cargo(path: str, text: str) -> Manifest | None:
     """Cargo.toml: `[package] license` (an SPDX expression; `/` is the legacy OR) or `license-file`."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ManifestError(f"malformed TOML: {exc}") from None
+    data = load_toml(text)
     package = _mapping(data.get("package"))
     workspace = _mapping(_mapping(data.get("workspace")).get("package"))
     if not package and not workspace:
@@ -285,12 +340,17 @@ def read_pom(path: str, text: str) -> Manifest | None:
 
     Entity declarations are refused and nothing is fetched.
     """
-    if "<!ENTITY" in text or "<!DOCTYPE" in text:
+    import defusedxml.ElementTree as SafeTree
+    from defusedxml import DefusedXmlException
+
+    if re.search(r"<!\s*(?:DOCTYPE|ENTITY)", text, re.IGNORECASE):
         raise ManifestError("pom.xml with a DOCTYPE or entity declarations is not read")
     try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError as exc:
-        raise ManifestError(f"malformed XML: {exc}") from None
+        root = SafeTree.fromstring(encodable(text), forbid_dtd=True)
+    except (ElementTree.ParseError, DefusedXmlException) as exc:
+        raise ManifestError(f"malformed XML: {' '.join(str(exc).split())[:120]}") from None
+    except RecursionError:
+        raise ManifestError("malformed XML: nested too deeply") from None
     namespace = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
 
     def find(node: ElementTree.Element, tag: str) -> str | None:
@@ -317,6 +377,37 @@ def read_pom(path: str, text: str) -> Manifest | None:
     artifact_id = find(root, "artifactId")
     name = f"{group}:{artifact_id}" if group and artifact_id else artifact_id
     return Manifest(path, "maven", name, find(root, "version"), tuple(licenses), tuple(deps))
+
+
+_GEM_FIELD = re.compile(r"^\s*\w+\.(name|version|licenses?)\s*=\s*(.+?)\s*(?:#.*)?$", re.MULTILINE)
+_RUBY_STRING = re.compile(r"""["']([^"'\\]{1,200})["']""")
+
+
+def read_gemspec(path: str, text: str) -> Manifest | None:
+    """A `.gemspec`: `spec.name`, `spec.version`, `spec.license`/`spec.licenses` as literal strings.
+
+    Ruby is never run: only assignments of string literals (or arrays of them) are read; a licence
+    computed by code is reported as not declared.
+    """
+    fields: dict[str, tuple[list[str], int]] = {}
+    for match in _GEM_FIELD.finditer(text):
+        key = match.group(1)
+        values = _RUBY_STRING.findall(match.group(2)) if match.group(2)[:1] in "\"'[%" else []
+        if key not in fields:
+            fields[key] = (values, text.count("\n", 0, match.start()) + 1)
+    name = (fields.get("name") or ([], 0))[0]
+    if not name:
+        return None
+    licenses: list[Declared] = []
+    declared = fields.get("licenses") or fields.get("license")
+    if declared and declared[0]:
+        raw = " OR ".join(declared[0]) if len(declared[0]) > 1 else declared[0][0]
+        expressions = [to_expression(v) for v in declared[0]]
+        expression = " OR ".join(f"({e})" if " " in e else e for e in expressions if e) \
+            if all(expressions) else None
+        licenses.append(Declared(raw, declared[1], expression))
+    version = (fields.get("version") or ([], 0))[0]
+    return Manifest(path, "gem", name[0], version[0] if version else None, tuple(licenses))
 
 
 #: manifest file name -> reader

@@ -33,6 +33,8 @@ class Source(str, Enum):  # noqa: UP042 - str values compare and print as text, 
     MANIFEST = "manifest"  # a package manifest of the repository
     INSTALLED = "installed"  # metadata of an installed dependency
     SBOM = "sbom"  # an SPDX or CycloneDX document
+    LOCKFILE = "lockfile"  # a lockfile entry (package-lock.json, composer.lock, ...)
+    DEP5 = "dep5"  # a paragraph of debian/copyright or .reuse/dep5
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,8 @@ class Component:
     note: str | None = None  # e.g. "unidentified licence text; closest match MIT (score 0.62)"
     paths: tuple[str, ...] = ()  # files a FILES component covers
     modified: bool | None = None  # whether the material is modified (None: not stated)
+    lockfile_only: bool = False  # known from a lockfile only, which does not say its licence
+    overridden: str | None = None  # the configuration's reason for replacing the declared licence
 
     @property
     def label(self) -> str:
@@ -106,9 +110,15 @@ class Problem:
     path: str
     message: str
     severity: Severity
+    line: int | None = None
+
+    @property
+    def where(self) -> str:
+        """`path:line`, or the path alone."""
+        return f"{self.path}:{self.line}" if self.line else self.path
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.severity.value}: {self.message}"
+        return f"{self.where}: {self.severity.value}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)

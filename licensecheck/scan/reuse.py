@@ -12,12 +12,12 @@ annotation with licensing information wins.
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from licensecheck.scan.manifests import ManifestError, line_of
-from licensecheck.scan.walk import glob_regex
+from licensecheck.scan.globs import compile_globs
+from licensecheck.scan.manifests import ManifestError, line_of, load_toml
 
 PRECEDENCES = ("closest", "aggregate", "override")
 
@@ -26,7 +26,7 @@ PRECEDENCES = ("closest", "aggregate", "override")
 class Annotation:
     """One `[[annotations]]` table: which paths, which precedence, which licences and copyrights."""
 
-    pattern: re.Pattern[str]
+    pattern: Callable[[str], bool]  # matches a path relative to the REUSE.toml's folder
     precedence: str
     licenses: tuple[str, ...]
     copyrights: tuple[str, ...]
@@ -44,14 +44,9 @@ class ReuseToml:
     def match(self, relative: str) -> Annotation | None:
         """The last annotation matching a path relative to this file's folder."""
         for annotation in reversed(self.annotations):
-            if annotation.pattern.match(relative):
+            if annotation.pattern(relative):
                 return annotation
         return None
-
-
-def translate(glob: str) -> str:
-    """A REUSE path glob as a regex: `*` is any run without `/`, `**` is any run, `\\*` a star."""
-    return glob_regex(glob, reuse=True)
 
 
 def _strings(value: Any, what: str) -> tuple[str, ...]:
@@ -66,12 +61,9 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
 
 def read_reuse_toml(path: str, text: str) -> ReuseToml:
     """Parse a REUSE.toml; raises ManifestError with one line on malformed content."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ManifestError(f"malformed TOML: {exc}") from None
+    data = load_toml(text)
     if data.get("version") != 1:
-        raise ManifestError(f"unsupported REUSE.toml version {data.get('version')!r} (expected 1)")
+        raise ManifestError(f"unsupported REUSE.toml version {repr(data.get('version'))[:40]} (expected 1)")
     annotations: list[Annotation] = []
     tables = data.get("annotations", [])
     if not isinstance(tables, list):
@@ -88,8 +80,8 @@ def read_reuse_toml(path: str, text: str) -> ReuseToml:
             raise ManifestError(f"annotation at line {line} has no `path`")
         precedence = table.get("precedence", "closest")
         if precedence not in PRECEDENCES:
-            raise ManifestError(f"annotation at line {line}: unknown precedence `{precedence}`")
-        pattern = re.compile("^(?:" + "|".join(translate(p) for p in paths) + ")$")
+            raise ManifestError(f"annotation at line {line}: unknown precedence `{str(precedence)[:40]}`")
+        pattern = compile_globs(paths, reuse=True)
         annotations.append(Annotation(pattern, str(precedence),
                                       _strings(table.get("SPDX-License-Identifier"), "SPDX-License-Identifier"),
                                       _strings(table.get("SPDX-FileCopyrightText"), "SPDX-FileCopyrightText"),
@@ -148,3 +140,85 @@ def applicable(tomls: dict[str, ReuseToml], path: str) -> Applied:
     if not (override or aggregate or closest):
         return NOTHING
     return Applied(tuple(override), tuple(aggregate), tuple(closest))
+
+
+# -- DEP-5 (debian/copyright, .reuse/dep5) -------------------------------------------------------------
+
+_DEBIAN_FAMILIES = ("GPL", "LGPL", "AGPL", "GFDL")
+_DEBIAN_NAMES = {"expat": "MIT", "public-domain": "LicenseRef-public-domain", "bsd-2-clause": "BSD-2-Clause",
+                 "bsd-3-clause": "BSD-3-Clause", "bsd-4-clause": "BSD-4-Clause", "zlib": "Zlib",
+                 "apache-2.0": "Apache-2.0", "mpl-2.0": "MPL-2.0", "isc": "ISC", "cc0-1.0": "CC0-1.0",
+                 "artistic": "Artistic-1.0-Perl", "psf-2": "PSF-2.0", "python": "PSF-2.0"}
+_DEBIAN_ID = re.compile(r"^([A-Za-z]+)-(\d+(?:\.\d+)*)(\+?)$")
+
+
+def debian_expression(text: str) -> str:
+    """A DEP-5 `License:` short name or expression as SPDX: `GPL-2+` -> `GPL-2.0-or-later`, `Expat` -> `MIT`.
+
+    Names the table does not know are kept as written (the checker reports them as unknown).
+    """
+    out: list[str] = []
+    for token in re.split(r"(\s+|\(|\)|,)", text.strip()):
+        lowered = token.lower()
+        if not token.strip() or token in "(),":
+            out.append("" if token == "," else token)
+            continue
+        if lowered in ("or", "and", "with"):
+            out.append(lowered.upper())
+            continue
+        match = _DEBIAN_ID.match(token)
+        if match and match.group(1).upper() in _DEBIAN_FAMILIES:
+            family, version, plus = match.group(1).upper(), match.group(2), match.group(3)
+            version = version if "." in version else f"{version}.0"
+            out.append(f"{family}-{version}-{'or-later' if plus else 'only'}")
+        else:
+            out.append(_DEBIAN_NAMES.get(lowered, token))
+    return " ".join("".join(out).split())
+
+
+def _dep5_paragraphs(text: str) -> list[tuple[int, dict[str, str]]]:
+    paragraphs: list[tuple[int, dict[str, str]]] = []
+    current: dict[str, str] = {}
+    start = 1
+    key = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            if current:
+                paragraphs.append((start, current))
+            current, key = {}, None
+            continue
+        if line.startswith("#"):
+            continue
+        if line[0] in " \t" and key is not None:
+            current[key] += "\n" + line.strip()
+            continue
+        name, colon, value = line.partition(":")
+        if not colon:
+            raise ManifestError(f"line {number}: expected `Field: value`")
+        if not current:
+            start = number
+        key = name.strip().lower()
+        current[key] = value.strip()
+    if current:
+        paragraphs.append((start, current))
+    return paragraphs
+
+
+def read_dep5(path: str, text: str, directory: str, precedence: str) -> ReuseToml:
+    """A DEP-5 file as annotations: each `Files:` paragraph's globs, its licence and copyright.
+
+    In DEP-5 the last paragraph that matches a file applies, as the last REUSE.toml annotation does.
+    """
+    paragraphs = _dep5_paragraphs(text)
+    if not paragraphs or "format" not in paragraphs[0][1]:
+        raise ManifestError("not a DEP-5 file (no `Format:` header paragraph)")
+    annotations: list[Annotation] = []
+    for line, fields in paragraphs[1:]:
+        if "files" not in fields:
+            continue  # a stand-alone License paragraph (the full text of a licence)
+        globs = fields["files"].split()
+        licence = fields.get("license", "").split("\n", 1)[0].strip()
+        copyrights = tuple(c.strip() for c in fields.get("copyright", "").split("\n") if c.strip())
+        annotations.append(Annotation(compile_globs(globs, debian=True), precedence,
+                                      (debian_expression(licence),) if licence else (), copyrights, line))
+    return ReuseToml(path, directory, tuple(annotations))

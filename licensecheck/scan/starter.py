@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from licensecheck.errors import LicenseCheckError
 from licensecheck.scan.manifests import READERS, ManifestError
 
 STARTER = """\
@@ -28,6 +29,12 @@ STARTER = """\
 
 # An organisation's licence policy applied on top of the licences, e.g. asf-3rd-party.
 # policy: asf-3rd-party
+# Or a policy written here (licence ids or categories such as permissive, copyleft, non-commercial):
+# allow: [MIT, Apache-2.0, permissive]
+# deny: [non-commercial]
+
+# The project's own terms files or folders (relative to this file), as --terms.
+# terms: [legal/]
 
 # How components are used, first matching rule wins (by `path` glob, `package` name glob or
 # `ecosystem`: pypi, npm, cargo, composer, maven, golang, gem, nuget, files).
@@ -49,7 +56,19 @@ STARTER = """\
 # exceptions:
 #   - component: "some-package"
 #     reason: "used only by the optional export plugin; replacement tracked in #123"
+#     license: MIT          # pinned: if the package changes licence, the exception no longer applies
 #     expires: 2027-06-30
+
+# Packages whose declared licence is wrong: the licence to use instead, and why.
+# overrides:
+#   - package: "some-package"
+#     license: MIT
+#     reason: "the package.json says ISC but its LICENSE file is the MIT licence"
+
+# Unknown findings that need not fail the scan (they stay in the report, as accepted):
+# unknown:
+#   build-only: accept        # build tools and development dependencies
+#   lockfile-only: accept     # packages a lockfile lists without their licence
 """
 
 
@@ -57,11 +76,13 @@ def declared_license(root: Path) -> str | None:
     """The licence the root manifests declare, if any (read, never executed)."""
     for name, reader in READERS.items():
         path = root / name
-        if not path.is_file():
+        if not path.is_file() or path.is_symlink():
             continue
         try:
-            manifest = reader(name, path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ManifestError):
+            from licensecheck.files import read_text
+
+            manifest = reader(name, read_text(path, name, max_bytes=16 * 1024 * 1024))
+        except (ManifestError, LicenseCheckError, ValueError, TypeError):
             continue
         if manifest is not None and manifest.licenses:
             declared = manifest.licenses[0]

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from licensecheck.scan.config import Config, UsageRule
-from licensecheck.scan.walk import compile_globs
+from licensecheck.scan.globs import compile_globs
 
 _VENDORED = re.compile(r"(?:^|/)(?:vendor|vendored|third[_-]?party|3rd[_-]?party|external|extern)/", re.IGNORECASE)
 _CODE = frozenset((

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
-import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -35,60 +35,19 @@ class Tree:
     """What the walk found: files, virtual environments, node_modules folders, problems."""
 
     files: list[Entry] = field(default_factory=list)
-    venvs: list[str] = field(default_factory=list)  # relative paths of folders with a pyvenv.cfg
+    venvs: list[str] = field(default_factory=list)  # relative paths of folders with a pyvenv.cfg ('' for the root)
+    dist_infos: list[str] = field(default_factory=list)  # *.dist-info / *.egg-info folders outside any venv
     node_modules: list[str] = field(default_factory=list)  # relative paths of node_modules folders
     problems: list[Problem] = field(default_factory=list)
-
-
-def glob_regex(pattern: str, reuse: bool = False) -> str:
-    """A regular expression for a path glob: `*` stays within a folder, `**` crosses folders.
-
-    Configuration globs also know `?` and `**/` (any folders, none included), and a trailing `/` means
-    the folder's content. With `reuse`, the REUSE.toml dialect: `\\` escapes the next character, and
-    nothing else is special but `*` and `**`.
-    """
-    if not reuse:
-        pattern = pattern.strip().lstrip("/")
-        if pattern.endswith("/"):
-            pattern += "**"
-    out: list[str] = []
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if reuse and char == "\\" and index + 1 < len(pattern):
-            out.append(re.escape(pattern[index + 1]))
-            index += 2
-            continue
-        if not reuse and pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-            continue
-        if pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-            continue
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?" and not reuse:
-            out.append("[^/]")
-        else:
-            out.append(re.escape(char))
-        index += 1
-    return "".join(out)
-
-
-def compile_globs(patterns: list[str] | tuple[str, ...]) -> Callable[[str], bool]:
-    """A test of relative paths against globs (a folder glob also matches what is inside)."""
-    if not patterns:
-        return lambda path: False
-    regex = re.compile("|".join(f"(?:{glob_regex(p)})(?:/.*)?" for p in patterns))
-    return lambda path: regex.fullmatch(path) is not None
 
 
 def walk(root: str, excluded: Callable[[str], bool]) -> Tree:
     """Every regular file under `root` (an absolute path), in a stable order."""
     tree = Tree()
     real_root = os.path.realpath(root)
+    if os.path.isfile(os.path.join(root, "pyvenv.cfg")):
+        tree.venvs.append("")  # a virtual environment scanned as the root: its packages are what it holds
+        return tree
     stack: list[tuple[str, str]] = [(root, "")]
     while stack:
         directory, relative = stack.pop()
@@ -107,7 +66,14 @@ def walk(root: str, excluded: Callable[[str], bool]) -> Tree:
                 if entry.is_symlink():
                     _symlink(entry.path, path, real_root, tree)
                 elif entry.is_dir(follow_symlinks=False):
+                    if entry.name == ".reuse" and not relative:
+                        dep5 = os.path.join(entry.path, "dep5")
+                        if os.path.isfile(dep5) and not os.path.islink(dep5):
+                            tree.files.append(Entry(".reuse/dep5", dep5))
                     if entry.name in SKIP_DIRS:
+                        continue
+                    if entry.name.endswith((".dist-info", ".egg-info")):
+                        tree.dist_infos.append(path)
                         continue
                     if entry.name == "node_modules":
                         tree.node_modules.append(path)
@@ -149,14 +115,28 @@ def _why(exc: OSError) -> str:
 _FIRST_READ = 64 * 1024
 
 
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+class NotRegularFile(OSError):
+    """A path that is a named pipe, a device, a socket or a folder where a file was expected."""
+
+
 def read_head(abspath: str, limit: int) -> bytes:
-    """The first `limit` bytes of a file (raises OSError)."""
-    fd = os.open(abspath, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    """The first `limit` bytes of a regular file (raises OSError; NotRegularFile for anything else).
+
+    The file is opened without following a final link and without blocking (a named pipe put where
+    a METADATA or package.json is expected would otherwise block the scan forever), then checked.
+    """
+    fd = os.open(abspath, _OPEN_FLAGS)
     try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file")
         first = os.read(fd, min(limit, _FIRST_READ))  # small reads avoid a large allocation per file
         if len(first) < min(limit, _FIRST_READ):
             return first
-        size = os.fstat(fd).st_size
+        size = info.st_size
         if size <= len(first) and size > 0:
             return first
         rest = os.read(fd, (min(limit, size) if size > 0 else limit) - len(first))

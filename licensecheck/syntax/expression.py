@@ -142,4 +142,18 @@ def simple_leaf(text: str, catalog: Catalog) -> Leaf | None:
 def parse_expression(text: str, catalog: Catalog) -> Expr:
     """Parse an SPDX expression; unknown ids become leaves with `known=False`."""
     leaf = simple_leaf(text, catalog)
-    return leaf if leaf is not None else parser_for(catalog).parse(text)
+    if leaf is not None:
+        return leaf
+    parser = parser_for(catalog)
+    fast = _FAST.get((id(parser), text))
+    if fast is None:
+        from licensecheck.syntax.fastexpr import fast_parse
+
+        fast = fast_parse(text, parser) or parser.parse(text)
+        if len(_FAST) > 20_000:
+            _FAST.clear()
+        _FAST[(id(parser), text)] = fast
+    return fast
+
+
+_FAST: dict[tuple[int, str], Expr] = {}

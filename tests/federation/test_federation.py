@@ -369,3 +369,16 @@ def test_no_verdict_logic_in_the_federation_code() -> None:
                     if pattern.search(line):
                         offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert [] == offenders
+
+
+def test_default_uses_are_words_of_the_vocabulary(catalog: Catalog, write: Callable[[str], Path]) -> None:
+    """The shipped default uses are uses of the vocabulary for its kinds of work, and a registry without `uses` gets them."""
+    from licensecheck.federation import default_uses
+
+    defaults = default_uses()
+    assert set(defaults) == set(catalog.vocabulary.works)
+    assert all(use in catalog.vocabulary.uses and not catalog.vocabulary.uses[use].has("own-work")
+               for uses in defaults.values() for use in uses)
+    document, _code = federation_json(write(HEAD + "platforms: [{id: p}]\ncommons: [{id: c, work: data, license: CC0-1.0}]\n"))
+    assert document["uses_default"] is True
+    assert {kind: list(uses) for kind, uses in defaults.items()} == document["uses"]

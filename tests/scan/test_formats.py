@@ -91,3 +91,15 @@ def test_text_groups_and_citations(repo: Repo) -> None:
     assert text.index("incompatible (1)") < text.index("compatible (2)")
     assert text.endswith("result: incompatible - 1 incompatible, 0 unknown, 0 conditional, 2 compatible, "
                          "0 accepted; 3 files scanned, 3 with licence information\n")
+
+
+@pytest.mark.parametrize("name", ["python", "node", "rust", "php", "java", "reuse", "sboms", "bad"])
+def test_json_report_matches_its_schema(repo: Repo, name: str) -> None:
+    """The JSON report of every fixture repository validates against the schema shipped in the package."""
+    import jsonschema
+
+    from licensecheck.report.scan_json import format_json, schema
+
+    document = json.loads(format_json(scan_repository(repo(name))))
+    jsonschema.Draft202012Validator.check_schema(schema())
+    jsonschema.Draft202012Validator(schema()).validate(document)
