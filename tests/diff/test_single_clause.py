@@ -22,9 +22,9 @@ EDITS = [
     ("no-capitalist-use", "must not everything if licensee privately_owned and licensee waged_employees",
      "must not everything if licensee privately_owned"),
     ("non-commercial", "network-serve unless purpose commercial\n", "network-serve unless purpose commercial or licensee is for-profit-company\n"),
-    ("contribution", '"Commercial users pay one per cent of the revenue they earn with the Software to the Solidarity Commons Fund".',
-     '"Commercial users pay one per cent of the revenue they earn with the Software to the Solidarity Commons Fund"\n'
-     '  unclear "the Fund is not yet set up".'),
+    ("contribution", '"Commercial users publish the source code of the changes they put to use, also inside their organisation, within thirty days".',
+     '"Commercial users publish the source code of the changes they put to use, also inside their organisation, within thirty days"\n'
+     '  unclear "the forge is not named".'),
     ("no-further-restrictions", "no further restrictions except notices, include-notice-file, indemnify, no-patent-litigate, ends-on-patent-claim",
      "no further restrictions except notices, include-notice-file"),
     ("share-alike", "share-alike whole-work under this license\n", "share-alike whole-work under this license, AGPL-3.0-only\n"),
