@@ -48,6 +48,11 @@ class VerdictChange:
     new: Result
     because: tuple[str, ...]
     direction: str  # LOOSER, STRICTER, or SAME (the conditions or duties alone differ)
+    #: the conditions and duties one answer has and the other has not (each draft's id and citations set aside)
+    conditions_removed: tuple[str, ...] = ()
+    conditions_added: tuple[str, ...] = ()
+    duties_removed: tuple[str, ...] = ()
+    duties_added: tuple[str, ...] = ()
 
 
 def same_answer(a: Result, b: Result, a_cited: Citations | None = None, b_cited: Citations | None = None) -> bool:
@@ -227,9 +232,20 @@ def verdict_changes(grid: Sequence[GridQuestion], old: Draft, new: Draft,
                                                  strict=True):
         if same_answer(r_old, r_new, old_cited, new_cited):
             continue
-        out.append(VerdictChange(item, q_old, q_new, r_old, r_new,
-                                 deciding(r_old, r_new, old_cited, new_cited, positions), direction(r_old, r_new)))
+        out.append(VerdictChange(
+            item, q_old, q_new, r_old, r_new, deciding(r_old, r_new, old_cited, new_cited, positions),
+            direction(r_old, r_new),
+            _only(r_old.conditions, old_cited, r_new.conditions, new_cited),
+            _only(r_new.conditions, new_cited, r_old.conditions, old_cited),
+            _only(r_old.duties, old_cited, r_new.duties, new_cited),
+            _only(r_new.duties, new_cited, r_old.duties, old_cited)))
     return out
+
+
+def _only(items: Sequence[str], cited: Citations, others: Sequence[str], others_cited: Citations) -> tuple[str, ...]:
+    """The items one answer has that the other has not, compared with each draft's id and citations set aside."""
+    theirs = {others_cited.plain(item) for item in others}
+    return tuple(item for item in items if cited.plain(item) not in theirs)
 
 
 def clause_order(old: Draft, new: Draft) -> Callable[[str], tuple[int, int]]:

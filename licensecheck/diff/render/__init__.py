@@ -31,11 +31,6 @@ class Movement:
     changes: tuple[VerdictChange, ...]
 
 
-def _dropped(before: Sequence[str], after: Sequence[str]) -> tuple[str, ...]:
-    kept = set(after)
-    return tuple(item for item in before if item not in kept)
-
-
 def movements(changes: Sequence[VerdictChange]) -> list[Movement]:
     """Changes gathered by how they move (see `Movement`): stricter ones first, then looser ones, then those whose
     conditions or duties alone differ, each in the order of its first change. When the verdict moves, the duties
@@ -47,8 +42,8 @@ def movements(changes: Sequence[VerdictChange]) -> list[Movement]:
         old, new = change.old, change.new
         allowed = new.verdict in ALLOWING
         same = change.direction == SAME
-        parts = (_dropped(old.conditions, new.conditions) if allowed else (), _dropped(new.conditions, old.conditions),
-                 _dropped(old.duties, new.duties) if same else (), _dropped(new.duties, old.duties) if same else ())
+        parts = (change.conditions_removed if allowed else (), change.conditions_added,
+                 change.duties_removed if same else (), change.duties_added if same else ())
         key = (old.verdict, new.verdict, *parts)
         if key not in found:
             found[key] = Movement(old.verdict.value, new.verdict.value, change.direction, *parts, ())
@@ -154,26 +149,29 @@ def by_facts(changes: Sequence[VerdictChange]) -> list[tuple[str, list[str], lis
     return [(facts, kinds, list(listed)) for (facts, listed), kinds in lines.items()]
 
 
+#: how a question about the library reads after its uses: the draft into the library, the library into the draft
+INTO_EACH, EACH_INTO = "into each of", "of each into the draft"
+
+
 def library_use(question: Question, template: Question) -> tuple[str, str] | None:
     """For a question between the draft and a licence of the library: (`static-link into each of`, licence id) or
     (`static-link of each into the draft`, licence id); None for the draft's own questions."""
     from licensecheck.diff.grid import DRAFT
 
+    use = question.use + (f" ({question.work})" if question.work is not None else "")
     if template.inbound == DRAFT and template.outbound not in (None, DRAFT) and question.outbound is not None:
-        return f"{use_text(question, replace(template, outbound=None))} into each of", question.outbound
+        return f"{use} {INTO_EACH}", question.outbound
     if template.outbound == DRAFT and template.inbound not in (None, DRAFT) and question.inbound is not None:
-        return f"{question.use} of each into the draft", question.inbound
+        return f"{use} {EACH_INTO}", question.inbound
     return None
 
 
 def _joined_uses(shapes: Sequence[str]) -> str:
-    """`static-link into each of` and `modify into each of` as `static-link, modify into each of`."""
-    if len(shapes) == 1:
-        return shapes[0]
-    tails = {shape.split(" ", 1)[1] if " " in shape else "" for shape in shapes}
-    if len(tails) == 1:
-        return ", ".join(shape.split(" ", 1)[0] for shape in shapes) + " " + tails.pop()
-    return "; ".join(shapes)
+    """`static-link into each of` and `modify (software) into each of` as `static-link, modify (software) into each of`."""
+    for tail in (INTO_EACH, EACH_INTO):
+        if all(shape.endswith(" " + tail) for shape in shapes):
+            return ", ".join(shape[: -len(tail) - 1] for shape in shapes) + " " + tail
+    return " and ".join(shapes)
 
 
 def profile_text(question: Question) -> str:

@@ -56,9 +56,8 @@ def _entry(because: Sequence[str], changes: Sequence[VerdictChange]) -> list[str
     count = len(changes)
     lines = [f"- **{_verdict(first.old.verdict.value)} → {_verdict(first.new.verdict.value)}**, {count} "
              f"question{'s' if count != 1 else ''}, because {_because(because)}"]
-    added = _common([tuple(c for c in ch.new.conditions if c not in ch.old.conditions) for ch in changes])
-    dropped = _common([tuple(c for c in ch.old.conditions if c not in ch.new.conditions) for ch in changes]) \
-        if first.new.verdict in ALLOWING else ()
+    added = _common([ch.conditions_added for ch in changes])
+    dropped = _common([ch.conditions_removed for ch in changes]) if first.new.verdict in ALLOWING else ()
     lines.extend(f"  - new condition: {item}" for item in added[:SHOWN_CONDITIONS])
     lines.extend(f"  - no longer a condition: {item}" for item in dropped[:SHOWN_CONDITIONS])
     rows = by_facts(changes)
