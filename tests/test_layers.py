@@ -40,7 +40,15 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
                                           "licensecheck.scan", "yaml"),
     # the HTML report layer is shared by several reports: it knows none of them
     "licensecheck.report.html": ("licensecheck.federation", "licensecheck.scan", "licensecheck.api",
-                                 "licensecheck.check.engine"),
+                                 "licensecheck.check.engine", "licensecheck.diff"),
+    # the diff of two drafts: a library above the checker (it asks, never decides); rendering comes last
+    "licensecheck.diff": ("licensecheck.cli", "click"),
+    "licensecheck.diff.drafts": ("licensecheck.report", "licensecheck.diff.render", "jinja2", "licensecheck.check"),
+    "licensecheck.diff.clauses": ("licensecheck.report", "licensecheck.diff.render", "jinja2", "licensecheck.check",
+                                  "licensecheck.api"),
+    "licensecheck.diff.grid": ("licensecheck.report", "licensecheck.diff.render", "jinja2", "licensecheck.check"),
+    "licensecheck.diff.verdicts": ("licensecheck.report", "licensecheck.diff.render", "jinja2", "licensecheck.check.rules",
+                                   "licensecheck.check.grants", "licensecheck.check.carry", "licensecheck.check.facts"),
     "licensecheck.spdx_meta": ("licensecheck.", "click", "lark", "yaml"),
 }
 ALLOWED_IN_MODEL = ("licensecheck.source", "licensecheck.record")

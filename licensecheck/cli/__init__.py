@@ -52,13 +52,14 @@ def main() -> None:
 
 def _register() -> None:
     from licensecheck.cli import check as check_cmds
+    from licensecheck.cli import diff as diff_cmds
     from licensecheck.cli import federation as federation_cmds
     from licensecheck.cli import library as library_cmds
     from licensecheck.cli import scan as scan_cmds
 
     for command in (check_cmds.check, check_cmds.test, check_cmds.outbound, library_cmds.lint,
                     library_cmds.show, library_cmds.licenses, library_cmds.vocabulary, *scan_cmds.COMMANDS,
-                    federation_cmds.federation):
+                    federation_cmds.federation, diff_cmds.diff):
         main.add_command(command)
 
 
